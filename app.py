@@ -1,0 +1,146 @@
+"""The blog's Chalice app: thin public GET routes and the S3 event handler."""
+import logging
+import os
+from urllib.parse import unquote, urlencode
+
+from chalice import Chalice, Response
+
+from chalicelib.runtime import cache_control, serve
+from chalicelib.views import Links, page_number
+
+app = Chalice(app_name="serverless-blog")
+app.log.setLevel(logging.INFO)
+logging.getLogger("chalicelib").setLevel(logging.INFO)
+
+# The bucket name is read at import only to register the event source;
+# `chalice deploy` imports the app with the stage's environment variables.
+CONTENT_BUCKET = os.environ.get("BLOG_BUCKET", "blog-content-not-configured")
+
+
+def _links(settings):
+    request = app.current_request
+    host = request.headers.get("host", "localhost")
+    stage = request.context.get("stage")
+    # On the execute-api host every path sits under the stage name.
+    root = f"/{stage}" if stage and host.endswith(".amazonaws.com") else ""
+    scheme = request.headers.get("x-forwarded-proto") or (
+        "http" if host.startswith(("127.0.0.1", "localhost")) else "https")
+    return Links(root=root, base=settings.base_url or f"{scheme}://{host}{root}")
+
+
+def _respond(build):
+    request = app.current_request
+    params = request.query_params or {}
+    query = urlencode(sorted((name, params.get(name)) for name in params))
+    cache_key = f"{request.headers.get('host', '')}{request.context.get('path', '')}?{query}"
+    page, max_age = serve(cache_key, _links, build)
+    headers = {"Content-Type": page.content_type, "ETag": page.etag,
+               "Cache-Control": cache_control(max_age, page.status)}
+    if page.last_modified:
+        headers["Last-Modified"] = page.last_modified
+    if page.status == 200 and page.etag in _etags(request.headers.get("if-none-match")):
+        return Response(body="", status_code=304, headers=headers)
+    return Response(body=page.body, status_code=page.status, headers=headers)
+
+
+def _etags(header):
+    return {tag.strip() for tag in header.split(",")} if header else set()
+
+
+def _param(name):
+    return (app.current_request.query_params or {}).get(name)
+
+
+def _uri(name):
+    value = (app.current_request.uri_params or {}).get(name, "")
+    return unquote(value) if "%" in value else value
+
+
+@app.route("/")
+def home():
+    return _respond(lambda blog: blog.home(page_number(_param("page"))))
+
+
+@app.route("/posts/{slug}")
+def post(slug):
+    return _respond(lambda blog: blog.post(_uri("slug")))
+
+
+@app.route("/pages/{slug}")
+def static_page(slug):
+    return _respond(lambda blog: blog.static_page(_uri("slug")))
+
+
+@app.route("/tags/{tag}")
+def tag(tag):
+    return _respond(lambda blog: blog.label("tag", _uri("tag"), page_number(_param("page"))))
+
+
+@app.route("/categories/{category}")
+def category(category):
+    return _respond(lambda blog: blog.label("cat", _uri("category"),
+                                            page_number(_param("page"))))
+
+
+@app.route("/tags/{tag}/feed.xml")
+def tag_feed(tag):
+    return _respond(lambda blog: blog.feed("atom", "tag", _uri("tag")))
+
+
+@app.route("/categories/{category}/feed.xml")
+def category_feed(category):
+    return _respond(lambda blog: blog.feed("atom", "cat", _uri("category")))
+
+
+@app.route("/archive/{year}")
+def archive_year(year):
+    return _respond(lambda blog: blog.archive(year, None, page_number(_param("page"))))
+
+
+@app.route("/archive/{year}/{month}")
+def archive_month(year, month):
+    return _respond(lambda blog: blog.archive(year, month, page_number(_param("page"))))
+
+
+@app.route("/search")
+def search():
+    return _respond(lambda blog: blog.search(_param("q"), page_number(_param("page"))))
+
+
+@app.route("/feed.xml")
+def atom_feed():
+    return _respond(lambda blog: blog.feed("atom"))
+
+
+@app.route("/rss.xml")
+def rss_feed():
+    return _respond(lambda blog: blog.feed("rss"))
+
+
+@app.route("/sitemap.xml")
+def sitemap():
+    return _respond(lambda blog: blog.sitemap())
+
+
+@app.route("/robots.txt")
+def robots():
+    return _respond(lambda blog: blog.robots())
+
+
+@app.route("/{proxy+}")
+def unmatched(**_):
+    """Every other path: API Gateway would answer 403 itself; we answer 404."""
+    from chalicelib.errors import NotFound
+
+    def missing(blog):
+        raise NotFound("no route")
+    return _respond(missing)
+
+
+@app.on_s3_event(bucket=CONTENT_BUCKET, events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"])
+def on_content_change(event):
+    """Index the key's current state (create, update or delete) from S3."""
+    from chalicelib.publishing import index_key
+
+    result = index_key(event.key)
+    app.log.info("%s: %s %s", result.key, result.action, result.detail)

@@ -1,0 +1,7 @@
+"""The `blog` command (see README)."""
+import click
+
+
+@click.group()
+def cli():
+    """Author and operate the serverless blog."""

@@ -1,0 +1,84 @@
+"""Bring the index in step with one S3 key's current state.
+
+Every path that publishes goes through ``sync_key``: the S3 event handler,
+``blog publish``, ``blog reindex`` and local mode. It never trusts an event's
+order or kind: it reads what the bucket holds now and makes the index say
+the same, so late, repeated or out-of-order events all converge.
+"""
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from chalicelib.content import classify_key, parse_document
+from chalicelib.errors import ContentError
+from chalicelib.index import Conflict
+from chalicelib.store import CONTENT_PREFIXES
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What ``sync_key`` did: indexed, removed, unchanged, draft, error or ignored."""
+
+    key: str
+    action: str
+    detail: str = ""
+
+
+def sync_key(key, store, index, settings, force=False):
+    """Make the index reflect ``key`` as it is in S3 now."""
+    if not key.startswith(CONTENT_PREFIXES):
+        return SyncResult(key, "ignored", "not under posts/ or pages/")
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            return _sync_once(key, store, index, settings, force)
+        except Conflict:
+            log.info("%s changed while indexing (attempt %d); retrying", key, attempt + 1)
+    return SyncResult(key, "error", "gave up after repeated concurrent updates")
+
+
+def _sync_once(key, store, index, settings, force):
+    try:
+        source_key = classify_key(key)
+    except ContentError as error:
+        source = store.get(key)
+        if source is None:
+            index.clear_error(key)
+            return SyncResult(key, "ignored", "deleted")
+        return _record(index, key, error)
+
+    source = store.get(key)
+    if source is None:
+        removed = index.remove(source_key.kind, source_key.slug)
+        index.clear_error(key)
+        return SyncResult(key, "removed" if removed else "unchanged", "object is gone")
+
+    if not force:
+        head = index.head(source_key.kind, source_key.slug)
+        if head and head.get("etag") == source.etag:
+            index.clear_error(key)
+            return SyncResult(key, "unchanged", "already indexed")
+
+    try:
+        document = parse_document(source.data, key, source.last_modified, settings)
+    except ContentError as error:
+        return _record(index, key, error)
+
+    if document.draft:
+        removed = index.remove(document.kind, document.slug)
+        index.clear_error(key)
+        return SyncResult(key, "draft", "unpublished" if removed else "not published")
+
+    revision = index.upsert(document, source.etag, source.last_modified, settings.tzinfo)
+    index.clear_error(key)
+    scheduled = document.date > datetime.now(timezone.utc)
+    return SyncResult(key, "indexed", f"revision {revision}" + (
+        f", scheduled for {document.date:%Y-%m-%d %H:%M} UTC" if scheduled else ""))
+
+
+def _record(index, key, error):
+    log.error("cannot publish %s: %s", key, error)
+    index.record_error(key, error.reason, error.line)
+    return SyncResult(key, "error", str(error))

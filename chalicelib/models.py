@@ -1,0 +1,73 @@
+"""What the index hands to views and templates: list entries and whole posts."""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from markupsafe import Markup
+
+TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
+HIGHEST = "\U0010ffff"
+
+
+def timestamp(moment):
+    """A sortable UTC timestamp string for the index's sort keys."""
+    return moment.strftime(TIMESTAMP)
+
+
+def parse_timestamp(text):
+    """The aware UTC datetime of an index timestamp."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+
+
+def sort_key(moment, slug):
+    """The sort key of a post in every listing: newest-first by time, then slug."""
+    return f"{timestamp(moment)}#{slug}"
+
+
+@dataclass
+class Label:
+    """A tag or category: its name as written and its URL slug."""
+
+    name: str
+    slug: str
+
+
+@dataclass
+class Entry:
+    """A post as listings show it: metadata and the rendered summary."""
+
+    kind: str
+    slug: str
+    title: str
+    date: datetime
+    updated: datetime | None = None
+    author: str = ""
+    tags: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    summary: Markup = Markup("")
+    description: str = ""
+    words: int = 0
+
+    @property
+    def url(self):
+        """Site-relative URL of the post or page."""
+        return f"/{self.kind}s/{self.slug}"
+
+    @property
+    def sort_key(self):
+        """Where the entry sits in every listing."""
+        return sort_key(self.date, self.slug)
+
+    @property
+    def reading_minutes(self):
+        """Minutes to read at 220 words a minute, at least one."""
+        return max(1, round(self.words / 220))
+
+
+@dataclass
+class Post(Entry):
+    """A whole post or page, with its rendered body."""
+
+    body: Markup = Markup("")
+    toc: Markup = Markup("")
+    show_toc: bool = False
+    revision: int = 0

@@ -1,0 +1,66 @@
+"""Text helpers shared by indexing and search: slugs, plain text, search terms."""
+import html
+import math
+import re
+import unicodedata
+from collections import Counter
+
+from slugify import slugify
+
+TAG = re.compile(r"<[^>]+>")
+SPACE = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
+SLUG_REPLACEMENTS = [["+", "-plus"], ["#", "-sharp"], ["&", " and "]]
+STOPWORDS = frozenset("""
+a an and are as at be but by for from has have he her his i if in into is it its
+me my no not of on or our she so than that the their them then there these they
+this to us was we were what when which who will with you your
+""".split())
+MAX_TERMS = 1000
+TITLE_WEIGHT = 10.0
+LABEL_WEIGHT = 5.0
+
+
+def slug_for(label):
+    """The URL slug of a tag or category name: lower case, hyphens, ASCII."""
+    return slugify(label, replacements=SLUG_REPLACEMENTS)
+
+
+def plain_text(markup):
+    """Strip tags from HTML and collapse whitespace."""
+    return SPACE.sub(" ", html.unescape(TAG.sub(" ", markup))).strip()
+
+
+def fold(word):
+    """Lower-case and strip accents so 'Café' finds 'cafe'."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def tokens(text):
+    """The searchable words of ``text``, folded, without stop words."""
+    return [word for word in (fold(raw) for raw in WORD.findall(text))
+            if len(word) > 1 and word not in STOPWORDS and len(word) <= 40]
+
+
+def query_terms(query):
+    """The distinct words of a search query, in order."""
+    return list(dict.fromkeys(tokens(query)))
+
+
+def term_weights(title, labels, body):
+    """Weight of each term in a document: title and tags count most.
+
+    Capped at the MAX_TERMS heaviest terms so one huge post cannot cost
+    thousands of index writes.
+    """
+    weights = Counter()
+    for word in tokens(title):
+        weights[word] += TITLE_WEIGHT
+    for label in labels:
+        for word in tokens(label):
+            weights[word] += LABEL_WEIGHT
+    for word, count in Counter(tokens(body)).items():
+        weights[word] += 1.0 + math.log(count)
+    heaviest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
+    return {word: round(weight, 3) for word, weight in heaviest}
