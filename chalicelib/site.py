@@ -123,6 +123,7 @@ def _validate_settings(raw, problems):
             values[name] = str(value).strip()
     if not values["title"]:
         problems.add(("site", "title"), "site.title is required")
+        values["title"] = SiteSettings.title
     try:
         ZoneInfo(values["timezone"])
     except (ZoneInfoNotFoundError, ValueError):

@@ -100,3 +100,15 @@ def client(aws):
 def data_file():
     """Read a file from tests/data as bytes."""
     return lambda name: (DATA / name).read_bytes()
+
+
+CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*.md"))
+
+
+@pytest.fixture
+def corpus(blog):
+    """The five posts and one page under tests/data, published and indexed."""
+    for path in CORPUS:
+        result = publish(blog, f"{path.parent.name}/{path.name}", path.read_bytes())
+        assert result.action == "indexed", result
+    return blog
