@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-
 from chalicelib.errors import InvalidSiteConfig
 from chalicelib.widgets import AREAS, validate_widget
 
@@ -188,6 +186,8 @@ def build_config(raw, strict=True, locate=None):
 
 def _node_lines(node, path=(), lines=None):
     """Map each key path in a YAML node tree to its 1-based line."""
+    import yaml
+
     lines = {} if lines is None else lines
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -203,6 +203,8 @@ def _node_lines(node, path=(), lines=None):
 
 def parse_site_yaml(text):
     """Parse and validate site.yaml text; raise InvalidSiteConfig with line numbers."""
+    import yaml
+
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         raw = yaml.safe_load(text)

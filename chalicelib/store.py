@@ -27,7 +27,7 @@ class ContentStore:
 
     def get(self, key):
         """The object's current bytes, or None when it does not exist."""
-        from botocore.exceptions import ClientError
+        from botocore.exceptions import BotoCoreError, ClientError
 
         try:
             response = self._s3.get_object(Bucket=self.bucket, Key=key)
@@ -36,7 +36,7 @@ class ContentStore:
             if error.response.get("Error", {}).get("Code") in MISSING_CODES:
                 return None
             raise StorageUnavailable(f"S3 get {key}: {error}") from error
-        except Exception as error:  # network failures surface as BotoCoreError
+        except BotoCoreError as error:
             raise StorageUnavailable(f"S3 get {key}: {error}") from error
         return SourceObject(key=key, data=data, etag=response.get("ETag", "").strip('"'),
                             last_modified=response["LastModified"])

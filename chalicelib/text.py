@@ -5,8 +5,6 @@ import re
 import unicodedata
 from collections import Counter
 
-from slugify import slugify
-
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
@@ -23,6 +21,8 @@ LABEL_WEIGHT = 5.0
 
 def slug_for(label):
     """The URL slug of a tag or category name: lower case, hyphens, ASCII."""
+    from slugify import slugify
+
     return slugify(label, replacements=SLUG_REPLACEMENTS)
 
 
