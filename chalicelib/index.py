@@ -38,8 +38,6 @@ CHUNK_BYTES = 300_000
 BATCH_WRITE = 25
 BATCH_GET = 100
 MAX_QUERY_TERMS = 8
-LIST_FIELDS = ("slug", "title", "date", "updated", "author", "tags", "cats", "summary",
-               "desc", "words")
 
 
 class Conflict(BlogError):
@@ -82,6 +80,7 @@ def entry_from_item(item, kind="post"):
         author=item.get("author", ""), tags=_labels(item.get("tags")),
         categories=_labels(item.get("cats")), summary=Markup(item.get("summary", "")),
         description=item.get("desc", ""), words=item.get("words", 0),
+        revision=item.get("rev", 0), chunks=item.get("chunks", 0),
     )
 
 
@@ -267,7 +266,7 @@ class PostIndex:
         body = zlib.decompress(b"".join(chunk["data"] for chunk in chunks)).decode("utf-8")
         entry = entry_from_item(head, kind=kind)
         return Post(**entry.__dict__, body=Markup(body), toc=Markup(head.get("toc", "")),
-                    show_toc=head.get("show_toc", False), revision=head["rev"])
+                    show_toc=head.get("show_toc", False))
 
     def neighbours(self, entry, now):
         """(older, newer) published posts around ``entry``, each an Entry or None."""
@@ -286,10 +285,8 @@ class PostIndex:
 
     def bodies(self, entries):
         """Rendered bodies of ``entries`` (for full-text feeds), by slug."""
-        heads = self._batch_get([{"pk": f"POST#{entry.slug}", "sk": "meta"}
-                                 for entry in entries], projection=("slug", "rev", "chunks"))
-        keys = [{"pk": f"POST#{head['slug']}", "sk": f"body#{head['rev']:06d}#{n:04d}"}
-                for head in heads for n in range(head.get("chunks", 0))]
+        keys = [{"pk": f"POST#{entry.slug}", "sk": f"body#{entry.revision:06d}#{n:04d}"}
+                for entry in entries for n in range(entry.chunks)]
         parts = {}
         for item in self._batch_get(keys):
             parts.setdefault(item["pk"][5:], []).append(item)
@@ -397,13 +394,14 @@ class PostIndex:
             "updated": timestamp(document.updated) if document.updated else None,
             "author": document.author, "tags": _label_items(document.tags),
             "cats": _label_items(document.categories), "summary": document.summary_html,
-            "desc": document.description, "words": document.words,
+            "desc": document.description, "words": document.words, "rev": revision,
+            "chunks": len(chunks),
         }
         new_sk = sort_key(document.date, slug)
         weights = term_weights(document.title, [name for name, _ in
                                                 document.tags + document.categories],
                                document.text) if kind == "post" else {}
-        head = dict(listing, pk=pk, sk="meta", kind=kind, rev=revision, chunks=len(chunks),
+        head = dict(listing, pk=pk, sk="meta", kind=kind,
                     toc=document.toc_html, show_toc=document.show_toc, etag=source_etag,
                     modified=timestamp(source_modified), list_sk=new_sk,
                     month=month_of(document.date, tz), terms=sorted(weights))

@@ -46,6 +46,8 @@ class Entry:
     summary: Markup = Markup("")
     description: str = ""
     words: int = 0
+    revision: int = 0
+    chunks: int = 0
 
     @property
     def url(self):
@@ -70,4 +72,3 @@ class Post(Entry):
     body: Markup = Markup("")
     toc: Markup = Markup("")
     show_toc: bool = False
-    revision: int = 0
