@@ -32,6 +32,13 @@ def services(environment=None):
                     index=PostIndex(aws.client("dynamodb"), environment.table))
 
 
+_handler_services = {}
+
+
 def index_key(key):
-    """What the S3 event handler runs for one key."""
-    return services().sync(key)
+    """What the S3 event handler runs for one key (services kept per warm instance)."""
+    environment = current_environment()
+    found = _handler_services.get(environment)
+    if found is None or found.index._db is not aws.client("dynamodb"):
+        found = _handler_services[environment] = services(environment)
+    return found.sync(key)
