@@ -1,7 +1,7 @@
 """The blog's Chalice app: thin public GET routes and the S3 event handler."""
 import logging
 import os
-from urllib.parse import unquote, urlencode
+from urllib.parse import unquote, urlencode, urlsplit
 
 from chalice import Chalice, Response
 
@@ -18,14 +18,18 @@ CONTENT_BUCKET = os.environ.get("BLOG_BUCKET", "blog-content-not-configured")
 
 
 def _links(settings):
+    if settings.base_url:
+        # The operator's public address (a custom domain or CloudFront) wins.
+        return Links(root=urlsplit(settings.base_url).path.rstrip("/"), base=settings.base_url)
     request = app.current_request
     host = request.headers.get("host", "localhost")
     stage = request.context.get("stage")
-    # On the execute-api host every path sits under the stage name.
-    root = f"/{stage}" if stage and host.endswith(".amazonaws.com") else ""
+    # Straight on the execute-api host every path sits under the stage name.
+    direct = host.endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
+    root = f"/{stage}" if stage and direct else ""
     scheme = request.headers.get("x-forwarded-proto") or (
         "http" if host.startswith(("127.0.0.1", "localhost")) else "https")
-    return Links(root=root, base=settings.base_url or f"{scheme}://{host}{root}")
+    return Links(root=root, base=f"{scheme}://{host}{root}")
 
 
 def _respond(build):

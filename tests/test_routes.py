@@ -167,3 +167,41 @@ def test_anything_that_names_nothing_gets_the_themed_404(corpus, client, path):
     body = response.body.decode()
     assert "Oops! That page can’t be found." in body and "Missing Authentication" not in body
     assert "widget-area-sidebar" in body
+
+
+
+def api_gateway_get(path, host, headers=None):
+    """Call the app with the proxy event API Gateway sends for a GET of ``path``."""
+    from app import app
+
+    event = {"resource": "/posts/{slug}", "path": path, "httpMethod": "GET",
+             "headers": dict({"host": host}, **(headers or {})),
+             "multiValueHeaders": {}, "queryStringParameters": None,
+             "multiValueQueryStringParameters": None,
+             "pathParameters": {"slug": path.rsplit("/", 1)[1]}, "stageVariables": None,
+             "requestContext": {"resourcePath": "/posts/{slug}", "httpMethod": "GET",
+                                "stage": "api", "path": "/api" + path},
+             "body": None, "isBase64Encoded": False}
+    return app(event, None)
+
+
+@pytest.mark.parametrize("base_url, headers, link, canonical", [
+    ("", {}, 'href="/api/posts/saturn-at-opposition"',
+     "https://abc.execute-api.eu-north-1.amazonaws.com/api/posts/rye-loaf"),
+    ("", {"x-amz-cf-id": "from-cloudfront"}, 'href="/posts/saturn-at-opposition"',
+     "https://abc.execute-api.eu-north-1.amazonaws.com/posts/rye-loaf"),
+    ("https://blog.example.org", {}, 'href="/posts/saturn-at-opposition"',
+     "https://blog.example.org/posts/rye-loaf"),
+    ("https://example.org/blog", {}, 'href="/blog/posts/saturn-at-opposition"',
+     "https://example.org/blog/posts/rye-loaf"),
+])
+def test_links_follow_base_url_else_the_stage_on_the_api_host(corpus, monkeypatch, base_url,
+                                                              headers, link, canonical):
+    from tests.conftest import BASE_SITE, push_site
+
+    push_site(corpus, {"site": dict(BASE_SITE["site"], base_url=base_url), "widgets": {}})
+    response = api_gateway_get("/posts/rye-loaf", "abc.execute-api.eu-north-1.amazonaws.com",
+                               headers)
+    assert response["statusCode"] == 200
+    assert link in response["body"]
+    assert f'<link rel="canonical" href="{canonical}">' in response["body"]

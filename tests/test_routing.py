@@ -1,0 +1,69 @@
+"""Unknown paths get the theme's 404, locally and as API Gateway delivers them.
+
+API Gateway answers a path no resource matches with its own 403 "Missing
+Authentication Token", so ``app.py`` declares a greedy ``/{proxy+}``. On AWS it
+matches any depth and the parameter is called ``proxy``; Chalice's local
+matcher takes one segment only and calls it ``proxy+``. Both are exercised.
+"""
+import pytest
+
+from app import app
+
+UNMATCHED = "/{proxy+}"
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def assert_themed_404(status, headers, body):
+    body = body.decode("utf-8") if isinstance(body, bytes) else body
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/html")
+    assert "Test Blog" in body  # the site's own chrome, not a bare error
+    assert "error404" in body
+    assert "Missing Authentication Token" not in body
+
+
+@pytest.mark.parametrize("path", ["/nope", "/wp-login.php", "/feed.rss"])
+def test_local_unmatched_path_gets_the_themed_404(blog, client, path):
+    response = client.http.get(path)
+    assert_themed_404(response.status_code, response.headers, response.body)
+
+
+def proxy_event(path):
+    """What API Gateway sends for a path only the greedy resource matches."""
+    return {
+        "resource": UNMATCHED, "path": path, "httpMethod": "GET",
+        "headers": {"Host": "abc123defg.execute-api.us-east-1.amazonaws.com",
+                    "X-Forwarded-Proto": "https"},
+        "multiValueHeaders": None,
+        "queryStringParameters": None, "multiValueQueryStringParameters": None,
+        "pathParameters": {"proxy": path.lstrip("/")}, "stageVariables": None,
+        "requestContext": {"resourcePath": UNMATCHED, "httpMethod": "GET",
+                           "path": f"/api{path}", "stage": "api",
+                           "identity": {"sourceIp": "203.0.113.9"}},
+        "body": None, "isBase64Encoded": False,
+    }
+
+
+@pytest.mark.parametrize("path", ["/a/b/c", "/nope", "/posts/a/b", "/wp-admin/setup.php"])
+def test_aws_unmatched_path_gets_the_themed_404(blog, path):
+    response = app(proxy_event(path), None)
+    assert_themed_404(response["statusCode"], response["headers"], response["body"])
+    assert response["headers"]["Content-Type"].startswith("text/html")
+
+
+def test_greedy_route_is_declared():
+    assert UNMATCHED in app.routes
+
+
+def test_every_public_route_is_get_only():
+    assert app.routes
+    for path, methods in app.routes.items():
+        assert set(methods) == {"GET"}, (path, sorted(methods))
+        assert not set(methods) & WRITE_METHODS
+
+
+def test_nothing_else_is_exposed():
+    """No authorizers, websockets or other HTTP entry points beside the routes."""
+    assert not app.builtin_auth_handlers
+    assert not app.websocket_handlers
+    assert {source.name for source in app.event_sources} == {"on_content_change"}
