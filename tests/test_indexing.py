@@ -190,3 +190,36 @@ def test_pages_are_indexed_and_listed(blog, client):
     delete("pages/about.md")
     notify(client, "pages/about.md", "ObjectRemoved:Delete")
     assert client.http.get("/pages/about").status_code == 404
+
+
+
+def test_a_writer_that_loses_a_race_retries_and_counts_stay_exact(blog, caplog):
+    """Two Lambdas index one key at once: the one whose read went stale must retry.
+
+    moto does not serialise concurrent transactions the way DynamoDB does, so the
+    race is staged deterministically: writer A reads the head, writer B commits,
+    then A writes with its stale view and must hit the condition and retry.
+    """
+    from chalicelib.publishing import services
+
+    upload("posts/zebra-crossing.md", POST)
+    writer_a, writer_b = services(), services()
+    real_head = writer_a.index.head
+    stale = [real_head("post", "zebra-crossing")]  # None: read before B commits
+
+    def head_then_real(kind, slug):
+        return stale.pop() if stale else real_head(kind, slug)
+
+    writer_a.index.head = head_then_real
+    assert writer_b.sync("posts/zebra-crossing.md").action == "indexed"
+    result = writer_a.sync("posts/zebra-crossing.md", force=True)
+
+    assert result.action == "indexed" and result.detail == "revision 2"
+    assert "changed while indexing" in caplog.text
+    sidebar = blog.index.sidebar({}, datetime.now(timezone.utc), 0)
+    assert [(name, count) for name, _, count in sidebar.tags] == [("Stripes", 1), ("Walking", 1)]
+    assert sidebar.categories == [("Field Notes", "field-notes", 1)]
+    assert blog.index.site_state()["total"] == 1
+    listed, _ = blog.index.listing("LIST#all", 1, 10, datetime.now(timezone.utc))
+    assert [entry.slug for entry in listed] == ["zebra-crossing"]
+    assert "quagga" in blog.index.post("post", "zebra-crossing").body
