@@ -1,6 +1,7 @@
 """The blog's Chalice app: thin public GET routes and the S3 event handler."""
 import logging
 import os
+from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urlencode, urlsplit
 
 from chalice import Chalice, Response
@@ -42,13 +43,23 @@ def _respond(build):
                "Cache-Control": cache_control(max_age, page.status)}
     if page.last_modified:
         headers["Last-Modified"] = page.last_modified
-    if page.status == 200 and page.etag in _etags(request.headers.get("if-none-match")):
+    if page.status == 200 and _not_modified(request.headers, page):
         return Response(body="", status_code=304, headers=headers)
     return Response(body=page.body, status_code=page.status, headers=headers)
 
 
-def _etags(header):
-    return {tag.strip() for tag in header.split(",")} if header else set()
+def _not_modified(headers, page):
+    """RFC 9110: If-None-Match decides when present, else If-Modified-Since."""
+    if_none_match = headers.get("if-none-match")
+    if if_none_match:
+        return page.etag in {tag.strip() for tag in if_none_match.split(",")}
+    since = headers.get("if-modified-since")
+    if not since or not page.last_modified:
+        return False
+    try:
+        return parsedate_to_datetime(page.last_modified) <= parsedate_to_datetime(since)
+    except (TypeError, ValueError):
+        return False
 
 
 def _param(name):

@@ -66,3 +66,14 @@ def test_feed_urls_follow_the_request_host_without_a_base_url(corpus, client):
     response = client.http.get("/feed.xml", headers={"Host": "abc123.execute-api.eu-north-1.amazonaws.com"})
     feed = feedparser.parse(response.body)
     assert feed.entries[0].link.startswith("https://abc123.execute-api.eu-north-1.amazonaws.com/")
+
+
+def test_feed_readers_polling_with_if_modified_since_get_304(corpus, client):
+    first = client.http.get("/feed.xml")
+    modified = first.headers["Last-Modified"]
+    again = client.http.get("/feed.xml", headers={"If-Modified-Since": modified})
+    assert again.status_code == 304 and again.body == b""
+    older = client.http.get("/feed.xml", headers={"If-Modified-Since": "Sun, 01 Mar 2026 00:00:00 GMT"})
+    assert older.status_code == 200 and older.body == first.body
+    junk = client.http.get("/feed.xml", headers={"If-Modified-Since": "not a date"})
+    assert junk.status_code == 200
