@@ -362,6 +362,13 @@ class PostIndex:
                               for posting in postings)
         return sorted(scores, key=lambda key: (-scores[key], _negated(key)))
 
+    def sources(self):
+        """(kind, slug) of every indexed post (scheduled ones too) and page."""
+        posts = {("post", item["slug"]) for item in self._query_all(ALL, projection=("slug",))}
+        pages = {("page", item["sk"][len("page#"):]) for item in self._query_all(
+            AGG, low="page#", high="page#" + HIGHEST, projection=("sk",))}
+        return sorted(posts | pages)
+
     def errors(self):
         """Every recorded content error: [{key, reason, line, at}]."""
         return self._query_all("ERROR", newest_first=False)

@@ -19,7 +19,7 @@ from chalicelib.errors import NotFound, StorageUnavailable
 from chalicelib.index import PostIndex
 from chalicelib.models import timestamp
 from chalicelib.site import SiteConfig
-from chalicelib.views import Blog, Links, error_page
+from chalicelib.views import Blog, error_page
 from chalicelib.widgets import RECENT_POSTS_DEFAULT
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,11 @@ class Runtime:
         if self._index is None:
             self._index = PostIndex(aws.client("dynamodb"), self.environment.table)
         return self._index
+
+    def expire(self):
+        """Forget when the site item was last checked, so the next request checks."""
+        self._checked_at = None
+        self._state = None
 
     @property
     def config(self):
@@ -99,6 +104,12 @@ def runtime():
     if _runtime is None or _runtime.environment != environment:
         _runtime = Runtime(environment)
     return _runtime
+
+
+def expire_runtime():
+    """Make the next request re-read the site item (local mode indexes in-process)."""
+    if _runtime is not None:
+        _runtime.expire()
 
 
 def reset_runtime():

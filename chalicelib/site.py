@@ -6,7 +6,7 @@ widget is skipped and logged instead of rejected.
 """
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -62,12 +62,14 @@ class SiteConfig:
 
     def to_json(self):
         """The stored form (a JSON string in the site item)."""
-        return json.dumps({"site": self.settings.__dict__, "widgets": self.widgets},
+        return json.dumps({"site": asdict(self.settings), "widgets": self.widgets},
                           sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text):
         """Rebuild from the stored form, skipping (and logging) bad widgets."""
+        if not text:
+            return cls()
         try:
             raw = json.loads(text) if text else {}
         except ValueError:

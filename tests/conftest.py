@@ -1,6 +1,5 @@
 """Layered fixtures: fake credentials, mock_aws, bucket and table, Chalice client."""
 import json
-import os
 from pathlib import Path
 
 import boto3

@@ -1,0 +1,218 @@
+"""`blog serve`: the whole blog on one machine, in one process.
+
+An embedded moto server stands in for S3 and DynamoDB; Chalice's own local
+server runs app.py against it (the `local` stage names the bucket and the
+table; the endpoint goes into this process's environment only, never into
+config.json); a watcher thread indexes content changes, because S3 events
+never fire locally. One process means Ctrl-C or SIGTERM stops all of it.
+"""
+import errno
+import logging
+import os
+import signal
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from blog_cli.connection import aws_errors
+from blog_cli.errors import ProblemsFound
+from blog_cli.project import LOCAL_STAGE
+from blog_cli.sitefile import SiteFileError, push_site_file, read_site_file
+from blog_cli.watching import SITE_FILE, ContentWatcher, folder_files
+
+LOCAL_REGION = "us-east-1"
+LOOPBACK = "127.0.0.1"
+# Anything that could send boto3 elsewhere than the embedded endpoint.
+ENDPOINT_OVERRIDES = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_PROFILE",
+                      "AWS_SESSION_TOKEN", "AWS_DEFAULT_PROFILE")
+
+
+def ensure_port_free(host, port, what):
+    """Fail with a one-line message if ``host:port`` cannot be listened on."""
+    if not port:
+        return
+    probe = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    # Same option as the servers use, so a port in TIME_WAIT counts as free.
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        probe.bind((host, port))
+        probe.listen(1)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise click.ClickException(
+                f"{what} port {port} on {host} is already in use "
+                f"(stop what uses it, or choose another port)") from None
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") \
+            from None
+    finally:
+        probe.close()
+
+
+@dataclass
+class LocalSettings:
+    """What `blog serve` was asked to do."""
+
+    project_dir: Path
+    content: Path
+    host: str
+    port: int
+    aws_port: int | None
+
+
+def validate_content(content):
+    """The content folder's SiteConfig (None without site.yaml); fail on bad input."""
+    if not content.is_dir():
+        raise click.ClickException(f"content folder {content} does not exist "
+                                   "(pass --content DIR: a folder with posts/, pages/, "
+                                   "site.yaml)")
+    site = content / SITE_FILE
+    if not site.is_file():
+        return None
+    try:
+        return read_site_file(site)
+    except SiteFileError as error:
+        raise ProblemsFound(error.problems, f"{site} is broken: fix it and run "
+                                            "`blog serve` again") from None
+
+
+def start_moto(port):
+    """Start the embedded AWS on ``port`` (0: a free one); return (server, endpoint)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address=LOOPBACK, port=port or 0, verbose=False)
+    server.start()
+    _, bound = server.get_host_and_port()
+    return server, f"http://{LOOPBACK}:{bound}"
+
+
+def point_at_embedded_aws(endpoint, stage_environment):
+    """Send every boto3 client in this process to the embedded endpoint."""
+    from chalicelib.runtime import reset_runtime
+
+    for name in ENDPOINT_OVERRIDES:
+        os.environ.pop(name, None)
+    os.environ.update({
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_DEFAULT_REGION": LOCAL_REGION,
+        "AWS_REGION": LOCAL_REGION,
+        "BLOG_BUCKET": stage_environment["BLOG_BUCKET"],
+        "BLOG_TABLE": stage_environment["BLOG_TABLE"],
+    })
+    reset_runtime()
+
+
+def own_services():
+    """Services on clients of their own, so reset_runtime never swaps them mid-sync."""
+    import boto3
+
+    from chalicelib.config import current_environment
+    from chalicelib.index import PostIndex
+    from chalicelib.publishing import Services
+    from chalicelib.store import ContentStore
+
+    environment = current_environment()
+    session = boto3.session.Session()
+    s3, dynamodb = session.client("s3"), session.client("dynamodb")
+    return Services(store=ContentStore(s3, environment.bucket),
+                    index=PostIndex(dynamodb, environment.table)), s3, dynamodb
+
+
+def load_content(content, services, s3, dynamodb):
+    """Create the bucket and table, load site.yaml, posts/ and pages/; the SyncResults."""
+    from chalicelib.index import create_table
+
+    s3.create_bucket(Bucket=services.store.bucket)
+    create_table(dynamodb, services.index.table)
+    services.index.ensure_site_item()
+    if (content / SITE_FILE).is_file():
+        push_site_file(content / SITE_FILE, services.index)
+    results = []
+    for key in sorted(folder_files(content)):
+        if key == SITE_FILE:
+            continue
+        services.store.put(key, (content / key).read_bytes())
+        results.append(services.sync(key))
+    return results
+
+
+def create_chalice_server(project_dir, host, port):
+    """Chalice's local dev server for app.py on the `local` stage (greedy /{proxy+})."""
+    from chalice.cli.factory import CLIFactory
+
+    from blog_cli.routing import install_greedy_proxy
+
+    install_greedy_proxy()
+    factory = CLIFactory(str(project_dir))
+    config = factory.create_config_obj(chalice_stage_name=LOCAL_STAGE)
+    app = factory.load_chalice_app(config.environment_variables)
+    return factory.create_local_server(app, config, host, port)
+
+
+def _stop_on_sigterm():
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+
+
+def serve(settings, stage_environment, echo=click.echo):
+    """Run local mode until Ctrl-C or SIGTERM; everything started is stopped."""
+    from chalicelib.runtime import expire_runtime
+
+    site = validate_content(settings.content)
+    ensure_port_free(settings.host, settings.port, "HTTP")
+    ensure_port_free(LOOPBACK, settings.aws_port, "AWS")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    _stop_on_sigterm()
+
+    moto, endpoint = start_moto(settings.aws_port)
+    watcher = http = None
+    try:
+        echo(f"AWS endpoint: {endpoint}")
+        point_at_embedded_aws(endpoint, stage_environment)
+        with aws_errors():
+            services, s3, dynamodb = own_services()
+            results = load_content(settings.content, services, s3, dynamodb)
+        _describe_load(settings.content, site, results, echo)
+        try:
+            http = create_chalice_server(settings.project_dir, settings.host, settings.port)
+        except OSError as error:
+            raise click.ClickException(
+                f"cannot listen on {settings.host}:{settings.port}: {error.strerror}") from None
+        watcher = ContentWatcher(settings.content, services, s3, report=echo,
+                                 on_change=expire_runtime)
+        watcher.snapshot()
+        watcher.start()
+        echo(f"Watching {settings.content} and the embedded bucket; Ctrl-C stops.")
+        http.serve_forever()
+    except KeyboardInterrupt:
+        echo("Stopping.")
+    finally:
+        if watcher is not None:
+            watcher.stop()
+        if http is not None:
+            http.server.server_close()
+        moto.stop()
+
+
+def _describe_load(content, site, results, echo):
+    counts = {}
+    for result in results:
+        counts[result.action] = counts.get(result.action, 0) + 1
+        if result.action == "error":
+            echo(f"{result.key}: {result.detail}")
+    title = site.settings.title if site else "default settings (no site.yaml)"
+    summary = ", ".join(f"{count} {action}" for action, count in sorted(counts.items()))
+    echo(f"Loaded {content}: {title}; {len(results)} files ({summary or 'none'})")
+
+
+def line_buffered_stdout():
+    """Flush each line, so whoever reads our output sees it at once."""
+    try:
+        sys.stdout.reconfigure(line_buffering=True)
+    except (AttributeError, ValueError):
+        pass

@@ -1,0 +1,156 @@
+"""Local mode's indexer: S3 events never fire locally, so poll and sync instead.
+
+One thread, once a second, looks at two things and indexes what changed
+through ``Services.sync`` (the path ``on_content_change`` takes):
+
+- the content folder: a changed or new file under ``posts/`` or ``pages/`` is
+  uploaded, a removed one deleted; a changed ``site.yaml`` is pushed, a
+  broken one reported while the previous settings stay;
+- the embedded bucket: any object another client wrote or deleted
+  (``aws s3 cp --endpoint-url ...``), found by listing keys and ETags.
+"""
+import logging
+import threading
+from pathlib import Path
+
+from chalicelib.store import CONTENT_PREFIXES
+
+from blog_cli.sitefile import SiteFileError, changes_indexed_posts, push_site_file
+
+log = logging.getLogger(__name__)
+SITE_FILE = "site.yaml"
+POLL_SECONDS = 1.0
+QUIET_ACTIONS = {"unchanged", "ignored"}
+
+
+def folder_files(root):
+    """{relative key: (mtime_ns, size)} of site.yaml and the files in posts/ and pages/."""
+    found = {}
+    site = root / SITE_FILE
+    if site.is_file():
+        stat = site.stat()
+        found[SITE_FILE] = (stat.st_mtime_ns, stat.st_size)
+    for prefix in CONTENT_PREFIXES:
+        folder = root / prefix
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name.startswith(".") or path.name.endswith("~") or not path.is_file():
+                continue  # editors' swap and backup files are not content
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            found[prefix + path.name] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def bucket_objects(s3, bucket):
+    """{key: etag} of every object under posts/ and pages/."""
+    found = {}
+    paginator = s3.get_paginator("list_objects_v2")
+    for prefix in CONTENT_PREFIXES:
+        for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
+            found.update((item["Key"], item.get("ETag", "")) for item in page.get("Contents", []))
+    return found
+
+
+def changed_keys(before, after):
+    """Keys added, changed or removed between two snapshots, sorted."""
+    return sorted(key for key in set(before) | set(after) if before.get(key) != after.get(key))
+
+
+class ContentWatcher:
+    """Polls the content folder and the bucket; syncs every change it sees."""
+
+    def __init__(self, root, services, s3, report, on_change=lambda: None,
+                 interval=POLL_SECONDS):
+        self.root = Path(root)
+        self.services = services
+        self._s3 = s3
+        self._report = report
+        self._on_change = on_change
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = None
+        self._files = {}
+        self._objects = {}
+
+    def snapshot(self):
+        """Take the current state as the baseline (after the initial load)."""
+        self._files = folder_files(self.root)
+        self._objects = bucket_objects(self._s3, self.services.store.bucket)
+
+    def start(self):
+        """Poll in a daemon thread until ``stop``."""
+        self._thread = threading.Thread(target=self._run, name="blog-watcher", daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        """Stop polling and wait for the current round to finish."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def _run(self):
+        while not self._stop.wait(self._interval):
+            try:
+                self.poll()
+            except Exception as error:  # keep watching whatever one round hits
+                self._report(f"watcher: {error}")
+
+    def poll(self):
+        """One round: sync folder changes, then bucket changes; True if anything changed."""
+        handled = self._sync_folder()
+        changed = self._sync_bucket(skip=handled) or bool(handled)
+        if changed:
+            self._on_change()
+        return changed
+
+    def _sync_folder(self):
+        files = folder_files(self.root)
+        keys = changed_keys(self._files, files)
+        for key in keys:
+            if key == SITE_FILE:
+                self._push_site(present=key in files)
+                continue
+            if key in files:
+                self.services.store.put(key, (self.root / key).read_bytes())
+            else:
+                self.services.store.delete(key)
+            self._show(self.services.sync(key))
+        self._files = files
+        return set(keys)
+
+    def _sync_bucket(self, skip=frozenset()):
+        objects = bucket_objects(self._s3, self.services.store.bucket)
+        keys = changed_keys(self._objects, objects)
+        for key in keys:
+            if key not in skip:  # just uploaded from the folder and synced
+                self._show(self.services.sync(key))
+        self._objects = objects
+        return bool(keys)
+
+    def _push_site(self, present):
+        path = self.root / SITE_FILE
+        if not present:
+            self._report(f"{path} was removed; keeping the current settings")
+            return
+        before = self.services.site_config().settings
+        try:
+            config = push_site_file(path, self.services.index)
+        except SiteFileError as error:
+            for problem in error.problems:
+                self._report(problem)
+            self._report(f"{path} not pushed; keeping the previous settings")
+            return
+        self._report(f"{path}: pushed settings for {config.settings.title!r}")
+        if changes_indexed_posts(before, config.settings):
+            keys = self.services.store.keys()
+            for key in keys:
+                self._show(self.services.sync(key, force=True))
+            self._report(f"re-indexed {len(keys)} sources for the new timezone or author")
+
+    def _show(self, result):
+        if result.action not in QUIET_ACTIONS:
+            self._report(f"{result.key}: {result.action} {result.detail}".rstrip())
