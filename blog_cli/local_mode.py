@@ -157,6 +157,8 @@ def _stop_on_sigterm():
     def stop(signum, frame):
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, stop)
+    # A shell starting us in the background leaves SIGINT ignored; Ctrl-C must still stop.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def serve(settings, stage_environment, echo=click.echo):
