@@ -1,0 +1,450 @@
+"""`make bench`: the blog against a one-route Lambda app and against Pelican.
+
+Everything is measured side by side in this one run, on this machine, and
+reported as ratios of medians (the machines are shared and noisy). AWS is a
+moto server (``ThreadedMotoServer``, in this process, on a free port) that
+child processes reach through AWS_ENDPOINT_URL; see bench/harness.py for the
+two bench-only patches that keep moto's own cost per call from growing with
+the table. The data is generated (bench/corpus.py) and indexed with the real
+parser and ``PostIndex.upsert``.
+
+``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
+"""
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+
+import corpus  # noqa: E402
+import harness  # noqa: E402
+from events import LambdaContext, post_event, proxy_event  # noqa: E402
+
+PROJECT = harness.PROJECT
+WORK = os.path.join(PROJECT, ".bench")
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+SMALL, LARGE, PELICAN_POSTS = (100, 1000, 200) if QUICK else (100, 10_000, 1000)
+COLD_RUNS = 5 if QUICK else 11
+SCALE_RUNS = 5 if QUICK else 15
+MEMORY_PAGES = (100, 2000) if QUICK else (100, 10_000)
+CACHE_BYTES = 32 * 1024 * 1024  # .chalice/config.json's BLOG_PAGE_CACHE_BYTES
+CONTEXT = LambdaContext()
+rows = []
+
+
+def row(section, measure, ours, theirs, ratio, target="", note=""):
+    """Record one line of the final table (and show it at once)."""
+    met = ""
+    if target and isinstance(ratio, float):
+        met = "met" if ratio <= float(target.lstrip("≤ ")) else "MISSED"
+    rows.append((section, measure, ours, theirs,
+                 f"{ratio:.2f}" if isinstance(ratio, float) else str(ratio), target, met, note))
+    print(f"  {measure}: {ours} vs {theirs} -> {rows[-1][4]} {target} {met}", flush=True)
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms"
+
+
+def machine():
+    """CPU model, cores, Python and date, for the table's heading."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cpu": model, "cores": os.cpu_count(), "python": platform.python_version(),
+            "os": f"{platform.system()} {platform.release()}",
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def call(event):
+    """One request through the blog's Lambda handler."""
+    from app import app
+
+    return app(event, CONTEXT)
+
+
+def clear_pages():
+    """Forget cached pages (the sidebar and settings stay, as in a warm instance)."""
+    from chalicelib.runtime import runtime
+
+    runtime().cache.clear()
+
+
+# -- 1. cold start ----------------------------------------------------------------
+
+def lambda_package(compiled):
+    """A copy laid out like the Lambda zip: app.py, chalicelib/, templates/ at the root."""
+    target = os.path.join(WORK, "package-compiled" if compiled else "package")
+    shutil.rmtree(target, ignore_errors=True)
+    os.makedirs(target)
+    shutil.copy(os.path.join(PROJECT, "app.py"), target)
+    shutil.copytree(os.path.join(PROJECT, "chalicelib"), os.path.join(target, "chalicelib"),
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(os.path.join(PROJECT, "templates"), os.path.join(target, "templates"))
+    if compiled:
+        subprocess.run([sys.executable, "-m", "chalicelib.render", "compile",
+                        os.path.join(target, "compiled_templates")], cwd=target, check=True,
+                       capture_output=True)
+    # Byte-compile as pip does for the Lambda's libraries, so no run pays for it.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", target], check=True)
+    return target
+
+
+def cold_start(slug):
+    print("1. cold start: fresh processes, first post page", flush=True)
+    variants = {"blog": ("blog", lambda_package(False)),
+                "blog+compiled theme": ("blog", lambda_package(True)),
+                "baseline": ("baseline", PROJECT)}
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    wall = {name: [] for name in variants}
+    inner = {name: [] for name in variants}
+    for attempt in range(COLD_RUNS + 1):
+        for name, (mode, project) in variants.items():
+            started = time.perf_counter()
+            done = subprocess.run([sys.executable, os.path.join(HERE, "cold_start.py"), mode,
+                                   slug, project], env=env, capture_output=True, text=True)
+            elapsed = time.perf_counter() - started
+            if done.returncode != 0:
+                raise RuntimeError(f"cold start {name} failed: {done.stderr[-2000:]}")
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            if result["status"] != 200:
+                raise RuntimeError(f"cold start {name}: status {result['status']}")
+            if attempt:  # the first round only warms the OS file cache
+                wall[name].append(elapsed)
+                inner[name].append(result["total_ms"] / 1000)
+    base_wall, base_inner = (statistics.median(wall["baseline"]),
+                             statistics.median(inner["baseline"]))
+    for name in ("blog", "blog+compiled theme"):
+        row("1 cold start", f"{name}: process start to first post page",
+            ms(statistics.median(wall[name])), ms(base_wall),
+            statistics.median(wall[name]) / base_wall, "≤ 1.3")
+        row("1 cold start", f"{name}: import + first request (in process)",
+            ms(statistics.median(inner[name])), ms(base_inner),
+            statistics.median(inner[name]) / base_inner, "",
+            "interpreter start-up excluded")
+
+
+# -- 2. warm cached page ----------------------------------------------------------
+
+def warm_page(slug):
+    print("2. warm cached post page through the handler", flush=True)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_baseline_app",
+                                                  os.path.join(HERE, "baseline", "app.py"))
+    baseline = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(baseline)
+    event = post_event(slug)
+    ours, theirs = call(event), baseline.app(event, CONTEXT)
+    assert ours["body"] == theirs["body"], "the baseline must return the same bytes"
+    batch = 300
+    our_times, their_times = [], []
+    with harness.CallMeter() as meter:
+        for _ in range(15):
+            started = time.perf_counter()
+            for _ in range(batch):
+                call(event)
+            our_times.append((time.perf_counter() - started) / batch)
+            started = time.perf_counter()
+            for _ in range(batch):
+                baseline.app(event, CONTEXT)
+            their_times.append((time.perf_counter() - started) / batch)
+    ours_median, theirs_median = statistics.median(our_times), statistics.median(their_times)
+    row("2 warm", "cached post page via app(event, ctx)", f"{ours_median * 1e6:.0f} µs",
+        f"{theirs_median * 1e6:.0f} µs", ours_median / theirs_median, "≤ 1.5",
+        f"{meter.total} AWS calls in {15 * batch} cached views")
+
+
+# -- 3. AWS calls per page view ---------------------------------------------------
+
+PAGE_KINDS = {
+    "home": lambda data: proxy_event("/", "/"),
+    "post": lambda data: post_event(data["slug"]),
+    "static page": lambda data: proxy_event("/pages/about", "/pages/{slug}", {"slug": "about"}),
+    "tag": lambda data: proxy_event(f"/tags/{data['tag']}", "/tags/{tag}", {"tag": data["tag"]}),
+    "category": lambda data: proxy_event(f"/categories/{data['cat']}", "/categories/{category}",
+                                         {"category": data["cat"]}),
+    "archive": lambda data: proxy_event(f"/archive/{data['year']}", "/archive/{year}",
+                                        {"year": data["year"]}),
+    "archive month": lambda data: proxy_event(
+        f"/archive/{data['year']}/03", "/archive/{year}/{month}",
+        {"year": data["year"], "month": "03"}),
+    "search": lambda data: proxy_event("/search", "/search", query={"q": data["word"]}),
+    "atom feed": lambda data: proxy_event("/feed.xml", "/feed.xml"),
+    "rss feed": lambda data: proxy_event("/rss.xml", "/rss.xml"),
+    "tag feed": lambda data: proxy_event(f"/tags/{data['tag']}/feed.xml", "/tags/{tag}/feed.xml",
+                                         {"tag": data["tag"]}),
+    "sitemap": lambda data: proxy_event("/sitemap.xml", "/sitemap.xml"),
+    "404": lambda data: post_event("no-such-post"),
+}
+
+
+def call_counts(data):
+    print("3. AWS calls per page view", flush=True)
+    from chalicelib.runtime import reset_runtime, runtime
+
+    summary = []
+    for kind, make in PAGE_KINDS.items():
+        event = make(data)
+        reset_runtime()
+        with harness.CallMeter() as meter:
+            status = call(event)["statusCode"]
+            cold = dict(meter.calls)
+            meter.reset()
+            call(event)
+            cached = meter.total
+            meter.reset()
+            current = runtime()
+            real_clock = current._clock
+            current._clock = lambda: real_clock() + 61  # cache_seconds is 60
+            call(event)
+            after = meter.total
+        if any(name.startswith("s3:") or name.endswith(":Scan") for name in cold):
+            raise RuntimeError(f"{kind} page made an S3 call or a Scan: {cold}")
+        detail = ", ".join(f"{name.split(':')[1]} {count}" for name, count in sorted(cold.items()))
+        summary.append((kind, status, sum(cold.values()), cached, after, detail))
+        row("3 AWS calls", f"{kind} ({status}): cold / cached / after cache_seconds",
+            f"{sum(cold.values())} / {cached} / {after}", "-", "-",
+            "", detail + "; no S3, no Scan")
+    return summary
+
+
+# -- 4. scale ---------------------------------------------------------------------
+
+def scale(tables, words):
+    print("4. scale: uncached page views at 10,000 posts vs 100", flush=True)
+    pages = {
+        "home": proxy_event("/", "/"),
+        "tag": proxy_event("/tags/topic03", "/tags/{tag}", {"tag": "topic03"}),
+        "archive": proxy_event("/archive/2023", "/archive/{year}", {"year": "2023"}),
+        "feed": proxy_event("/feed.xml", "/feed.xml"),
+        f"search (word in ~1% of posts: {words[0]})":
+            proxy_event("/search", "/search", query={"q": words[0]}),
+        f"search (word in ~10% of posts: {words[1]})":
+            proxy_event("/search", "/search", query={"q": words[1]}),
+    }
+    results = {size: {name: {"wall": [], "engine": [], "calls": 0} for name in pages}
+               for size in tables}
+    for _ in range(2):  # two passes, sizes alternating, against drift
+        for size, table in tables.items():
+            harness.use_table(table)
+            for event in pages.values():  # settings and sidebar: once per instance
+                call(event)
+            with harness.CallMeter() as meter:
+                for _ in range(SCALE_RUNS):
+                    for name, event in pages.items():
+                        clear_pages()
+                        meter.reset()
+                        started = time.perf_counter()
+                        response = call(event)
+                        elapsed = time.perf_counter() - started
+                        assert response["statusCode"] == 200, (name, response["statusCode"])
+                        results[size][name]["wall"].append(elapsed)
+                        results[size][name]["engine"].append(elapsed - meter.wire_seconds)
+                        results[size][name]["calls"] = meter.total
+    small, large = sorted(tables)
+    for name in pages:
+        target = "≤ 3" if name.startswith("search") else "≤ 1.5"
+        a, b = results[small][name], results[large][name]
+        engine_a, engine_b = statistics.median(a["engine"]), statistics.median(b["engine"])
+        wall_a, wall_b = statistics.median(a["wall"]), statistics.median(b["wall"])
+        row("4 scale", f"{name}: engine time, {large:,} vs {small:,} posts", ms(engine_b),
+            ms(engine_a), engine_b / engine_a, target,
+            f"AWS calls {b['calls']} vs {a['calls']}")
+        row("4 scale", f"{name}: wall time incl. moto round trips", ms(wall_b), ms(wall_a),
+            wall_b / wall_a, "", "moto's per-call cost grows with partition size")
+
+
+# -- 5. memory --------------------------------------------------------------------
+
+def memory(table, slugs):
+    print("5. peak RSS after serving many distinct pages", flush=True)
+    env = dict(os.environ, BLOG_TABLE=table, BLOG_PAGE_CACHE_BYTES=str(CACHE_BYTES),
+               BENCH_SLUGS=json.dumps(slugs), BENCH_TAGS=json.dumps(corpus.TAGS))
+    found = {}
+    for count in MEMORY_PAGES:
+        done = subprocess.run([sys.executable, os.path.join(HERE, "memory.py"), str(count)],
+                              env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"memory run failed: {done.stderr[-2000:]}")
+        found[count] = json.loads(done.stdout.strip().splitlines()[-1])
+    few, many = MEMORY_PAGES
+    row("5 memory", f"peak RSS after {many:,} vs {few:,} distinct pages",
+        f"{found[many]['peak_mib']:.0f} MiB", f"{found[few]['peak_mib']:.0f} MiB",
+        found[many]["peak_mib"] / found[few]["peak_mib"], "",
+        f"page cache bound {CACHE_BYTES // 2**20} MiB; held "
+        f"{found[many]['cache_bytes'] / 2**20:.1f} MiB in {found[many]['cache_pages']:,} pages")
+
+
+# -- 6. Pelican ---------------------------------------------------------------------
+
+def pelican_env():
+    """The Pelican venv in .bench/, created from bench/requirements.txt on first use."""
+    venv = os.path.join(WORK, "venv-pelican")
+    binary = os.path.join(venv, "bin", "pelican")
+    stamp = os.path.join(venv, ".installed")
+    requirements = os.path.join(HERE, "requirements.txt")
+    if os.path.exists(stamp) and os.path.getmtime(stamp) >= os.path.getmtime(requirements):
+        return binary
+    print("  installing Pelican into .bench/venv-pelican ...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", "--clear", venv], check=True)
+    subprocess.run([os.path.join(venv, "bin", "python"), "-m", "pip", "install", "--quiet",
+                    "-r", requirements], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    with open(stamp, "w", encoding="utf-8") as handle:
+        handle.write("ok\n")
+    return binary
+
+
+PELICAN_CONF = """\
+SITENAME = "Bench Blog"
+SITEURL = ""
+AUTHOR = "Bench"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_PAGINATION = 10
+RELATIVE_URLS = True
+"""
+
+
+def pelican_build(binary, site):
+    started = time.perf_counter()
+    subprocess.run([binary, "content", "-o", "output", "-s", "pelicanconf.py", "-q",
+                    "--delete-output-directory"], cwd=site, check=True,
+                   capture_output=True)
+    elapsed = time.perf_counter() - started
+    pages = sum(1 for _, _, files in os.walk(os.path.join(site, "output"))
+                for name in files if name.endswith(".html"))
+    return elapsed, pages
+
+
+def pelican(found, posts, slugs):
+    print(f"6. against Pelican 4.12.0 on the same {len(posts):,} posts", flush=True)
+    try:
+        binary = pelican_env()
+    except (subprocess.CalledProcessError, OSError) as error:
+        row("6 Pelican", "Pelican comparison", "-", "-", "skipped", "",
+            f"could not install Pelican: {error}")
+        return
+    site = os.path.join(WORK, "pelican")
+    shutil.rmtree(site, ignore_errors=True)
+    os.makedirs(os.path.join(site, "content"))
+    with open(os.path.join(site, "pelicanconf.py"), "w", encoding="utf-8") as handle:
+        handle.write(PELICAN_CONF)
+    for post in posts:
+        with open(os.path.join(site, "content", f"{post.slug}.md"), "w",
+                  encoding="utf-8") as handle:
+            handle.write(post.pelican_source())
+    pelican_build(binary, site)  # warm the file cache and Pelican's imports once
+
+    new_posts = corpus.generate(3 if QUICK else 5, seed=99, prefix="fresh")
+    ours, theirs, pages = [], [], 0
+    for post in new_posts:
+        key = f"posts/{post.slug}.md"
+        started = time.perf_counter()
+        found.store.put(key, post.blog_source().encode("utf-8"))
+        result = found.sync(key)
+        ours.append(time.perf_counter() - started)
+        assert result.action == "indexed", result
+        assert call(post_event(post.slug))["statusCode"] == 200
+        with open(os.path.join(site, "content", f"{post.slug}.md"), "w",
+                  encoding="utf-8") as handle:
+            handle.write(post.pelican_source())
+        elapsed, pages = pelican_build(binary, site)
+        theirs.append(elapsed)
+    ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+    row("6 Pelican", "publish one post until servable (S3 put + index vs full rebuild)",
+        ms(ours_median), ms(theirs_median), ours_median / theirs_median, "",
+        f"Pelican wrote {pages:,} HTML pages per build")
+
+    harness.use_table(found.index.table)
+    call(post_event(slugs[0]))
+    started = time.perf_counter()
+    for slug in slugs:
+        clear_pages()
+        assert call(post_event(slug))["statusCode"] == 200
+    per_page = (time.perf_counter() - started) / len(slugs)
+    pelican_per_page = theirs_median / pages
+    row("6 Pelican", f"cost per page: {len(slugs):,} uncached post views vs build / pages",
+        ms(per_page), ms(pelican_per_page), per_page / pelican_per_page, "",
+        "ours includes 4 DynamoDB round trips to moto per view")
+
+
+# -- the run ----------------------------------------------------------------------
+
+def print_table(info, started):
+    print()
+    print(f"Machine: {info['cpu']}, {info['cores']} cores, Python {info['python']}, "
+          f"{info['os']}; {info['date']}; AWS: moto server (ThreadedMotoServer, in process); "
+          f"run took {(time.perf_counter() - started) / 60:.1f} min")
+    print()
+    header = ("section", "measure", "ours", "reference", "ratio", "target", "", "note")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for line in rows:
+        print("| " + " | ".join(str(cell) for cell in line) + " |")
+
+
+def main():
+    started = time.perf_counter()
+    info = machine()
+    print(f"bench: {info['cpu']} x{info['cores']}, Python {info['python']}, {info['date']}",
+          flush=True)
+    os.makedirs(WORK, exist_ok=True)
+    server = harness.MotoServer()
+    try:
+        small_posts = corpus.generate(SMALL)
+        small = harness.create_blog("bench-small")
+        harness.seed(small, small_posts, f"{SMALL:,}")
+        about = "---\ntitle: About\n---\n\nA static page.\n"
+        small.store.put("pages/about.md", about.encode("utf-8"))
+        small.sync("pages/about.md")
+        slug = small_posts[SMALL // 2].slug
+        harness.use_table("bench-small")
+        body = call(post_event(slug))["body"]
+        small.index._call("put_item", Item={"pk": {"S": "BASELINE"}, "sk": {"S": slug},
+                                            "body": {"S": body}})
+        large_posts = corpus.generate(LARGE)
+        words = (corpus.word_near_frequency(large_posts, 0.01),
+                 corpus.word_near_frequency(large_posts, 0.10))
+        data = {"slug": slug, "tag": "topic03", "cat": "code", "year": "2023",
+                "word": words[0]}
+
+        cold_start(slug)
+        harness.use_table("bench-small")
+        warm_page(slug)
+        harness.use_table("bench-small")
+        call_counts(data)
+
+        pelican_posts = corpus.generate(PELICAN_POSTS, seed=11, prefix="pel")
+        middle = harness.create_blog("bench-pelican")
+        harness.seed(middle, pelican_posts, f"{PELICAN_POSTS:,} (Pelican comparison)")
+        pelican_slugs = [post.slug for post in pelican_posts]
+        pelican(middle, pelican_posts, pelican_slugs)
+        # The small table keeps moto's per-Query cost low; the URLs are what matter.
+        memory("bench-small", [post.slug for post in small_posts])
+
+        large = harness.create_blog("bench-large")
+        harness.seed(large, large_posts, f"{LARGE:,}")
+        scale({SMALL: "bench-small", LARGE: "bench-large"}, words)
+    finally:
+        server.stop()
+    print_table(info, started)
+
+
+if __name__ == "__main__":
+    main()
