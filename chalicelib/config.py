@@ -22,6 +22,12 @@ class ConfigurationError(RuntimeError):
     """The deployment is missing a setting it cannot run without."""
 
 
+def environment_key():
+    """The raw variables behind the Environment, to notice a change cheaply."""
+    get = os.environ.get
+    return get("BLOG_BUCKET"), get("BLOG_TABLE"), get("BLOG_PAGE_CACHE_BYTES")
+
+
 def current_environment():
     """Read BLOG_BUCKET, BLOG_TABLE and BLOG_PAGE_CACHE_BYTES now."""
     bucket = os.environ.get("BLOG_BUCKET", "")

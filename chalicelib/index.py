@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
+from chalicelib.background import Background
 from chalicelib.errors import BlogError, StorageUnavailable
 from chalicelib.models import HIGHEST, Entry, Label, Post, parse_timestamp, sort_key, timestamp
 from chalicelib.text import term_weights
@@ -270,10 +271,12 @@ class PostIndex:
 
     def neighbours(self, entry, now):
         """(older, newer) published posts around ``entry``, each an Entry or None."""
-        older, _ = self._query(ALL, high=_just_below(entry.sort_key), limit=1)
+        older_job = Background(lambda: self._query(ALL, high=_just_below(entry.sort_key),
+                                                   limit=1)[0])
         newer, _ = self._query(ALL, low=entry.sort_key + "\x00",
                                high=f"{timestamp(now)}#{HIGHEST}", limit=1,
                                newest_first=False)
+        older = older_job.result()
         return (entry_from_item(older[0]) if older else None,
                 entry_from_item(newer[0]) if newer else None)
 

@@ -14,10 +14,10 @@ from email.utils import format_datetime
 
 from chalicelib import aws
 from chalicelib.cache import CachedPage, PageCache
-from chalicelib.config import current_environment
+from chalicelib.config import current_environment, environment_key
 from chalicelib.errors import NotFound, StorageUnavailable
 from chalicelib.index import PostIndex
-from chalicelib.models import timestamp
+from chalicelib.models import parse_timestamp, timestamp
 from chalicelib.site import SiteConfig
 from chalicelib.views import Blog, error_page
 from chalicelib.widgets import RECENT_POSTS_DEFAULT
@@ -60,7 +60,7 @@ class Runtime:
     def refresh(self, now):
         """Re-read the site item if the cache may be stale; drop stale pages."""
         fresh_for = self._config.settings.cache_seconds
-        due = self._next_due is not None and timestamp(now) >= self._next_due
+        due = self._next_due is not None and now >= self._next_due
         if (self._state is not None and not due
                 and self._clock() - self._checked_at < fresh_for):
             return
@@ -76,7 +76,7 @@ class Runtime:
         self._state = state
         upcoming = [entry.get("d", "") for entry in state["scheduled"].values()
                     if entry.get("d", "") > timestamp(now)]
-        self._next_due = min(upcoming) if upcoming else None
+        self._next_due = parse_timestamp(min(upcoming)) if upcoming else None
 
     def sidebar(self, now):
         """Widget data from the index, computed once per site version."""
@@ -91,18 +91,22 @@ class Runtime:
     def blog(self, links, now):
         """The page builder for one request."""
         return Blog(self.index, self._config, self._state, lambda: self.sidebar(now),
-                    links, now)
+                    links, now, sidebar_ready=self._sidebar is not None)
 
 
 _runtime = None
+_runtime_key = None
 
 
 def runtime():
     """The instance's Runtime; rebuilt only if the environment names other storage."""
-    global _runtime
-    environment = current_environment()
-    if _runtime is None or _runtime.environment != environment:
-        _runtime = Runtime(environment)
+    global _runtime, _runtime_key
+    key = environment_key()  # cheap enough for every request, unlike building one
+    if _runtime is None or key != _runtime_key:
+        environment = current_environment()
+        if _runtime is None or _runtime.environment != environment:
+            _runtime = Runtime(environment)
+        _runtime_key = key
     return _runtime
 
 
@@ -114,8 +118,8 @@ def expire_runtime():
 
 def reset_runtime():
     """Forget the instance state (tests and local mode switch endpoints)."""
-    global _runtime
-    _runtime = None
+    global _runtime, _runtime_key
+    _runtime = _runtime_key = None
     aws.reset_clients()
 
 
@@ -166,7 +170,14 @@ def serve(cache_key, links_for, build, now=None):
         page = make_cached_page(build(blog))
     except NotFound as missing:
         log.info("404 %s: %s", cache_key, missing)
-        return _not_found(blog, settings, links), settings.cache_seconds
+        try:
+            page = make_cached_page(blog.not_found())
+        except Exception as error:
+            log.error("cannot render the 404 page with widgets: %s", error)
+            return make_cached_page(error_page(settings, links, 404,
+                                               "Nothing lives at this address.")), 0
+        current.cache.put(cache_key, page)  # bounded like any page; repeats cost nothing
+        return page, settings.cache_seconds
     except StorageUnavailable as error:
         log.error("storage failed for %s: %s", cache_key, error)
         return make_cached_page(error_page(settings, links, 503,
@@ -179,11 +190,3 @@ def serve(cache_key, links_for, build, now=None):
         current.cache.put(cache_key, page)
     return page, settings.cache_seconds
 
-
-def _not_found(blog, settings, links):
-    try:
-        return make_cached_page(blog.not_found())
-    except Exception as error:
-        log.error("cannot render the 404 page with widgets: %s", error)
-        return make_cached_page(error_page(settings, links, 404,
-                                           "Nothing lives at this address."))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import quote, urlencode
 
+from chalicelib.background import Background
 from chalicelib.errors import NotFound
 from chalicelib.index import ALL
 from chalicelib.models import timestamp
@@ -62,19 +63,27 @@ def page_number(raw):
 class Blog:
     """Builds every page from the index, the site config and the sidebar."""
 
-    def __init__(self, index, config, state, sidebar, links, now=None):
+    def __init__(self, index, config, state, sidebar, links, now=None, sidebar_ready=False):
         self.index = index
         self.config = config
         self.settings = config.settings
         self.state = state
         self._sidebar = sidebar
+        self._sidebar_job = None
+        self._sidebar_ready = sidebar_ready
         self.links = links
         self.now = now or datetime.now(timezone.utc)
 
     # -- shared context ------------------------------------------------------
 
+    def _prefetch_sidebar(self):
+        """Start reading the widgets' data while the page reads its own."""
+        if not self._sidebar_ready and self._sidebar_job is None:
+            self._sidebar_job = Background(self._sidebar)
+
     def _render(self, template, status=200, **context):
-        areas = area_views(self.config.widgets, self._sidebar())
+        data = self._sidebar_job.result() if self._sidebar_job else self._sidebar()
+        areas = area_views(self.config.widgets, data)
         context.setdefault("canonical", None)
         context.setdefault("description", self.settings.tagline)
         context.setdefault("extra_feeds", [])
@@ -104,6 +113,7 @@ class Blog:
 
     def home(self, page):
         """Newest posts first with summaries, paginated."""
+        self._prefetch_sidebar()
         entries, pagination = self._listing_page(ALL, page, "home.html")
         return self._render("home.html", entries=entries, pagination=pagination,
                             canonical=self.links.absolute("/" + ("" if page == 1
@@ -111,6 +121,7 @@ class Blog:
 
     def post(self, slug):
         """One post with its neighbours."""
+        self._prefetch_sidebar()
         post = self.index.post("post", slug)
         if post is None or post.date > self.now:
             raise NotFound(f"no post {slug!r}")
@@ -121,6 +132,7 @@ class Blog:
 
     def static_page(self, slug):
         """One static page."""
+        self._prefetch_sidebar()
         page = self.index.post("page", slug)
         if page is None:
             raise NotFound(f"no page {slug!r}")
@@ -129,6 +141,7 @@ class Blog:
 
     def label(self, kind, slug, page):
         """Posts with one tag ("tag") or category ("cat")."""
+        self._prefetch_sidebar()
         name = self.index.label_name(kind, slug)
         if name is None:
             raise NotFound(f"no {kind} {slug!r}")
@@ -147,6 +160,7 @@ class Blog:
 
     def archive(self, year, month, page):
         """Posts of a year or a month, in the site's timezone."""
+        self._prefetch_sidebar()
         if not year.isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
             raise NotFound(f"bad year {year!r}")
         if month is not None and (not month.isdigit() or not 1 <= int(month) <= 12):
@@ -180,6 +194,7 @@ class Blog:
 
     def search(self, query, page):
         """Posts matching every word of the query, best first."""
+        self._prefetch_sidebar()
         query = (query or "").strip()[:MAX_QUERY_LENGTH]
         terms = query_terms(query)
         per_page = self.settings.posts_per_page
@@ -228,6 +243,7 @@ class Blog:
 
     def not_found(self, reason=""):
         """The theme's 404 page."""
+        self._prefetch_sidebar()
         return self._render("404.html", status=404, reason=reason)
 
 

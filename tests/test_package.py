@@ -101,7 +101,10 @@ from chalicelib import render
 facts = {
     "python": list(sys.version_info[:3]),
     "theme_dir": render.THEME_DIR,
-    "loader_paths": list(render.environment().loader.searchpath),
+    "loaders": [[type(loader).__name__,
+                 list(getattr(loader, "searchpath", None) or loader.module.__path__)]
+                for loader in getattr(render.environment().loader, "loaders",
+                                      [render.environment().loader])],
     "modules": {name: importlib.util.find_spec(name).origin
                 for name in ("app", "chalice", "chalicelib", "jinja2", "markdown", "yaml",
                              "feedgen", "lxml", "boto3", "botocore")},
@@ -193,7 +196,8 @@ def test_package_holds_nothing_else(package):
                   package["zip"].read(record).decode().splitlines() if line}
     unexplained = sorted(
         name for name in names
-        if not (name == "app.py" or name.startswith(("chalicelib/", "templates/"))
+        if not (name == "app.py"
+                or name.startswith(("chalicelib/", "templates/", "compiled_templates/"))
                 or name in CHALICE_RUNTIME or name in owned or name.endswith("/")))
     assert not unexplained, unexplained
     tops = {name.split("/")[0] for name in names}
@@ -390,7 +394,12 @@ def test_imports_only_from_the_package_and_the_runtime(package, lambda_runtime, 
 def test_theme_comes_from_the_package(package, api):
     theme = Path(api["facts"]["theme_dir"])
     assert theme == package["dir"] / "templates"
-    assert [Path(path) for path in api["facts"]["loader_paths"]] == [theme]
+    # The precompiled theme (vendor/compiled_templates) is current, so it is used,
+    # with the templates themselves behind it.
+    assert [(kind, [Path(path) for path in paths])
+            for kind, paths in api["facts"]["loaders"]] == [
+        ("ModuleLoader", [package["dir"] / "compiled_templates"]),
+        ("FileSystemLoader", [theme])]
 
 
 def assert_themed(response, status):

@@ -129,6 +129,17 @@ def test_missing_post_is_a_themed_404_without_s3(site, client, aws_calls):
     assert set(operations(aws_calls)) <= READS
 
 
+def test_a_repeated_404_is_served_from_the_cache_until_the_site_changes(site, client,
+                                                                         aws_calls):
+    assert client.http.get("/posts/coming-soon").status_code == 404
+    aws_calls.clear()
+    assert client.http.get("/posts/coming-soon").status_code == 404
+    assert aws_calls == Counter(), "bots probing the same path cost nothing"
+    publish(site, "posts/coming-soon.md", "Here now.\n", title="Coming Soon", date="2024-04-01")
+    advance_clock(61)
+    assert client.http.get("/posts/coming-soon").status_code == 200
+
+
 # -- HTTP caching -----------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["/", "/posts/post-2", "/tags/sea", "/feed.xml", "/rss.xml",

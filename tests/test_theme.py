@@ -30,3 +30,29 @@ def test_one_template_per_page_kind_extends_base():
     for name in ("home.html", "post.html", "page.html", "list.html", "search.html",
                  "404.html", "error.html"):
         assert (PROJECT / "templates" / name).read_text().startswith('{% extends "base.html" %}')
+
+
+def test_the_precompiled_theme_in_vendor_matches_the_templates():
+    from chalicelib.render import MANIFEST, theme_fingerprint
+
+    recorded = (PROJECT / "vendor" / "compiled_templates" / MANIFEST).read_text().strip()
+    assert recorded == theme_fingerprint(), "the theme changed: run `make theme`"
+
+
+def test_a_compiled_theme_renders_what_the_source_renders(tmp_path):
+    from jinja2 import FileSystemLoader, ModuleLoader
+
+    from chalicelib.render import _build, compile_theme
+
+    compile_theme(str(tmp_path))
+    context = {"site": type("S", (), {"language": "en", "title": "T", "tagline": "",
+                                      "author": "", "show_empty_areas": True})(),
+               "areas": {"header-sidebar": [], "sidebar": [], "footer": []},
+               "area_names": {"header-sidebar": "Header Sidebar", "sidebar": "Sidebar",
+                              "footer": "Footer"},
+               "url": lambda path: path, "absolute": lambda path: path, "canonical": None,
+               "description": "", "extra_feeds": [], "bare": False, "reason": ""}
+    source = _build(FileSystemLoader(str(PROJECT / "templates"))).get_template("404.html")
+    compiled = _build(ModuleLoader(str(tmp_path))).get_template("404.html")
+    assert compiled.render(**context) == source.render(**context)
+    assert "Your Sidebar area is currently empty." in compiled.render(**context)

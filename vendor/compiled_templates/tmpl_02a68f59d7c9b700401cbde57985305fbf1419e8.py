@@ -1,0 +1,66 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'error.html'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    pass
+    parent_template = environment.get_template('base.html', 'error.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    yield from parent_template.root_render_func(context)
+
+def block_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_site = resolve('site')
+    pass
+    yield 'Temporarily unavailable – '
+    yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
+
+def block_head(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield '<meta name="robots" content="noindex">'
+
+def block_body_class(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield 'error'
+
+def block_content(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_message = resolve('message')
+    l_0_url = resolve('url')
+    pass
+    yield '<section class="error">\n  <h1 class="page-title">'
+    yield escape((undefined(name='message') if l_0_message is missing else l_0_message))
+    yield '</h1>\n  <p>Please try again in a moment.</p>\n  <p><a href="'
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield '">← Back to the blog</a></p>\n</section>\n'
+
+blocks = {'title': block_title, 'head': block_head, 'body_class': block_body_class, 'content': block_content}
+debug_info = '1=12&2=17&3=29&4=39&5=49&7=60&9=62'

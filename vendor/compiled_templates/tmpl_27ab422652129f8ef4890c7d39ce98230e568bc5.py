@@ -1,0 +1,152 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'post.html'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    pass
+    parent_template = environment.get_template('base.html', 'post.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    yield from parent_template.root_render_func(context)
+
+def block_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_post = resolve('post')
+    l_0_site = resolve('site')
+    pass
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
+    yield ' – '
+    yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
+
+def block_body_class(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield 'single single-post'
+
+def block_head(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_post = resolve('post')
+    l_0_canonical = resolve('canonical')
+    pass
+    yield '<meta property="og:type" content="article">\n<meta property="og:title" content="'
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
+    yield '">\n<meta property="og:url" content="'
+    yield escape((undefined(name='canonical') if l_0_canonical is missing else l_0_canonical))
+    yield '">\n<meta property="article:published_time" content="'
+    yield escape(context.call(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date'), 'isoformat'), _block_vars=_block_vars))
+    yield '">\n'
+
+def block_content(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_url = resolve('url')
+    l_0_post = resolve('post')
+    l_0_date = resolve('date')
+    l_0_older = resolve('older')
+    l_0_newer = resolve('newer')
+    pass
+    yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
+    yield '</span></nav>\n<article class="entry post">\n  <header class="entry-header">\n    <h1 class="entry-title">'
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
+    yield '</h1>\n'
+    l_1_entry = (undefined(name='post') if l_0_post is missing else l_0_post)
+    pass
+    template = environment.get_template('_meta.html', 'post.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'entry': l_1_entry}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    l_1_entry = missing
+    if (environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated') and (environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated') > environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date'))):
+        pass
+        yield '<p class="updated">Updated <time datetime="'
+        yield escape(context.call(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated'), 'isoformat'), _block_vars=_block_vars))
+        yield '">'
+        yield escape(context.call((undefined(name='date') if l_0_date is missing else l_0_date), environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated'), _block_vars=_block_vars))
+        yield '</time></p>'
+    yield '  </header>\n'
+    if (environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'show_toc') and environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'toc')):
+        pass
+        yield '<nav class="toc" aria-label="Contents">'
+        yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'toc'))
+        yield '</nav>'
+    yield '  <div class="entry-content">'
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'body'))
+    yield '</div>\n  <footer class="entry-footer">\n'
+    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'categories'):
+        pass
+        yield '<p class="cat-links">Categories: '
+        l_1_loop = missing
+        for l_1_cat, l_1_loop in LoopContext(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'categories'), undefined):
+            _loop_vars = {}
+            pass
+            yield '<a href="'
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), markup_join(('/categories/', environment.getattr(l_1_cat, 'slug'), )), _loop_vars=_loop_vars))
+            yield '" rel="category">'
+            yield escape(environment.getattr(l_1_cat, 'name'))
+            yield '</a>'
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 21 in 'post.html' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_cat = missing
+        yield '</p>'
+    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
+        pass
+        yield '<p class="tag-links">Tags: '
+        l_1_loop = missing
+        for l_1_tag, l_1_loop in LoopContext(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'), undefined):
+            _loop_vars = {}
+            pass
+            yield '<a href="'
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), markup_join(('/tags/', environment.getattr(l_1_tag, 'slug'), )), _loop_vars=_loop_vars))
+            yield '" rel="tag">'
+            yield escape(environment.getattr(l_1_tag, 'name'))
+            yield '</a>'
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 22 in 'post.html' evaluated to false and no else section was defined.")))
+        l_1_loop = l_1_tag = missing
+        yield '</p>'
+    yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
+    if (undefined(name='older') if l_0_older is missing else l_0_older):
+        pass
+        yield '<div class="nav-previous"><span>Previous post</span> <a href="'
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='older') if l_0_older is missing else l_0_older), 'url'), _block_vars=_block_vars))
+        yield '" rel="prev">← '
+        yield escape(environment.getattr((undefined(name='older') if l_0_older is missing else l_0_older), 'title'))
+        yield '</a></div>'
+    if (undefined(name='newer') if l_0_newer is missing else l_0_newer):
+        pass
+        yield '<div class="nav-next"><span>Next post</span> <a href="'
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='newer') if l_0_newer is missing else l_0_newer), 'url'), _block_vars=_block_vars))
+        yield '" rel="next">'
+        yield escape(environment.getattr((undefined(name='newer') if l_0_newer is missing else l_0_newer), 'title'))
+        yield ' →</a></div>'
+    yield '</nav>\n'
+
+blocks = {'title': block_title, 'body_class': block_body_class, 'head': block_head, 'content': block_content}
+debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=73&14=77&15=81&16=88&18=96&19=102&21=104&22=119&26=135&27=142'
