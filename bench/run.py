@@ -95,10 +95,9 @@ def lambda_package(compiled):
     shutil.copytree(os.path.join(PROJECT, "chalicelib"), os.path.join(target, "chalicelib"),
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(os.path.join(PROJECT, "templates"), os.path.join(target, "templates"))
-    if compiled:
-        subprocess.run([sys.executable, "-m", "chalicelib.render", "compile",
-                        os.path.join(target, "compiled_templates")], cwd=target, check=True,
-                       capture_output=True)
+    if compiled:  # what vendor/ adds to the real package: the precompiled theme
+        shutil.copytree(os.path.join(PROJECT, "vendor", "compiled_templates"),
+                        os.path.join(target, "compiled_templates"))
     # Byte-compile as pip does for the Lambda's libraries, so no run pays for it.
     subprocess.run([sys.executable, "-m", "compileall", "-q", target], check=True)
     return target
@@ -106,8 +105,8 @@ def lambda_package(compiled):
 
 def cold_start(slug):
     print("1. cold start: fresh processes, first post page", flush=True)
-    variants = {"blog": ("blog", lambda_package(False)),
-                "blog+compiled theme": ("blog", lambda_package(True)),
+    variants = {"blog, theme compiled at start": ("blog", lambda_package(False)),
+                "blog as packaged (precompiled theme)": ("blog", lambda_package(True)),
                 "baseline": ("baseline", PROJECT)}
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     wall = {name: [] for name in variants}
@@ -128,7 +127,7 @@ def cold_start(slug):
                 inner[name].append(result["total_ms"] / 1000)
     base_wall, base_inner = (statistics.median(wall["baseline"]),
                              statistics.median(inner["baseline"]))
-    for name in ("blog", "blog+compiled theme"):
+    for name in ("blog, theme compiled at start", "blog as packaged (precompiled theme)"):
         row("1 cold start", f"{name}: process start to first post page",
             ms(statistics.median(wall[name])), ms(base_wall),
             statistics.median(wall[name]) / base_wall, "≤ 1.3")

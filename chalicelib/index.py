@@ -119,8 +119,8 @@ class PostIndex:
             raise StorageUnavailable(f"DynamoDB {operation}: {error}") from error
 
     def _query(self, pk, low=None, high=None, limit=None, newest_first=True,
-               projection=None, start=None, consistent=False):
-        """One Query call; returns (decoded items, LastEvaluatedKey)."""
+               projection=None, start=None, consistent=False, decode=True):
+        """One Query call; returns (items, LastEvaluatedKey), decoded unless told not to."""
         values = {":pk": {"S": pk}}
         condition = "pk = :pk"
         if low is not None and high is not None:
@@ -143,7 +143,8 @@ class PostIndex:
         if start:
             kwargs["ExclusiveStartKey"] = start
         response = self._call("query", **kwargs)
-        return ([self._decode(item) for item in response.get("Items", [])],
+        items = response.get("Items", [])
+        return ([self._decode(item) for item in items] if decode else items,
                 response.get("LastEvaluatedKey"))
 
     def _query_all(self, pk, **kwargs):
@@ -347,13 +348,17 @@ class PostIndex:
 
     def search(self, terms, now, total):
         """Sort keys of posts containing every term, best match first."""
-        postings = []
-        for term in terms[:MAX_QUERY_TERMS]:
-            items = self._query_all(f"TERM#{term}", projection=("sk", "w"))
-            if not items:
-                return []
-            postings.append({item["sk"]: item["w"] for item in items})
-        if not postings:
+        def posting(term):
+            # Raw items: a common word has thousands, and the generic decoder is slow.
+            items = self._query_all(f"TERM#{term}", projection=("sk", "w"), decode=False)
+            return {item["sk"]["S"]: float(item["w"]["N"]) for item in items}
+
+        terms = terms[:MAX_QUERY_TERMS]
+        if not terms:
+            return []
+        jobs = [Background(lambda term=term: posting(term)) for term in terms[1:]]
+        postings = [posting(terms[0])] + [job.result() for job in jobs]
+        if not all(postings):
             return []
         cutoff = f"{timestamp(now)}#{HIGHEST}"
         candidates = set.intersection(*(set(posting) for posting in postings))
@@ -363,7 +368,7 @@ class PostIndex:
                 continue
             scores[key] = sum(posting[key] * math.log(1 + max(total, 1) / len(posting))
                               for posting in postings)
-        return sorted(scores, key=lambda key: (-scores[key], _negated(key)))
+        return sorted(scores, key=lambda key: (scores[key], key), reverse=True)
 
     def sources(self):
         """(kind, slug) of every indexed post (scheduled ones too) and page."""
@@ -586,10 +591,6 @@ def _just_below(key):
     """The largest string sorting before ``key`` closely enough for BETWEEN/<=."""
     return key[:-1] + chr(ord(key[-1]) - 1) + HIGHEST
 
-
-def _negated(key):
-    """Sort helper: newer sort keys first among equal scores."""
-    return [-ord(char) for char in key]
 
 
 def create_table(dynamodb_client, name):
