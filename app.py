@@ -35,8 +35,8 @@ def _links(settings):
 
 def _respond(build):
     request = app.current_request
-    params = request.query_params or {}
-    query = urlencode(sorted((name, params.get(name)) for name in params))
+    params = request.query_params
+    query = urlencode(sorted((name, params.get(name)) for name in params)) if params else ""
     cache_key = f"{request.headers.get('host', '')}{request.context.get('path', '')}?{query}"
     page, max_age = serve(cache_key, _links, build)
     headers = {"Content-Type": page.content_type, "ETag": page.etag,
@@ -53,8 +53,10 @@ def _not_modified(headers, page):
     if_none_match = headers.get("if-none-match")
     if if_none_match:
         return page.etag in {tag.strip() for tag in if_none_match.split(",")}
+    if not page.last_modified:
+        return False
     since = headers.get("if-modified-since")
-    if not since or not page.last_modified:
+    if not since:
         return False
     try:
         return parsedate_to_datetime(page.last_modified) <= parsedate_to_datetime(since)

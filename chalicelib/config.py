@@ -23,9 +23,11 @@ class ConfigurationError(RuntimeError):
 
 
 def environment_key():
-    """The raw variables behind the Environment, to notice a change cheaply."""
-    get = os.environ.get
-    return get("BLOG_BUCKET"), get("BLOG_TABLE"), get("BLOG_PAGE_CACHE_BYTES")
+    """What names the storage pages read (the table), to notice a change cheaply.
+
+    Pages never touch the bucket, and one lookup is all a warm request can spare.
+    """
+    return os.environ.get("BLOG_TABLE")
 
 
 def current_environment():

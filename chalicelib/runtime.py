@@ -9,6 +9,7 @@ post goes live. So a change anywhere shows in every instance within
 import hashlib
 import logging
 import time
+from functools import lru_cache
 from datetime import datetime, timezone
 from email.utils import format_datetime
 
@@ -123,6 +124,7 @@ def reset_runtime():
     aws.reset_clients()
 
 
+@lru_cache(maxsize=64)
 def cache_control(seconds, status):
     """Cache-Control for a response: shared caches may keep pages ``seconds``."""
     if status >= 500:
