@@ -210,7 +210,9 @@ def test_package_holds_nothing_else(package):
 def test_terraform_wires_the_s3_event_and_the_stage(package):
     from test_policy import load_policy, stage_settings
 
-    bucket, table, functions = stage_settings(STAGE)
+    bucket, table, api_functions = stage_settings(STAGE, "api")
+    _, _, handler_functions = stage_settings(STAGE, "handler")
+    functions = api_functions + handler_functions
     resources = package["terraform"]["resource"]
     notifications = list(resources["aws_s3_bucket_notification"].values())
     assert len(notifications) == 1
@@ -225,8 +227,11 @@ def test_terraform_wires_the_s3_event_and_the_stage(package):
         assert function["environment"]["variables"]["BLOG_BUCKET"] == bucket
         assert function["environment"]["variables"]["BLOG_TABLE"] == table
         assert function["runtime"] == "python{}.{}".format(*sys.version_info[:2])
-    for role_policy in resources["aws_iam_role_policy"].values():
-        assert json.loads(role_policy["policy"]) == load_policy(STAGE)
+    # Two roles: the page function's read-only policy and the S3 handler's.
+    attached = sorted(json.dumps(json.loads(role_policy["policy"]), sort_keys=True)
+                      for role_policy in resources["aws_iam_role_policy"].values())
+    assert attached == sorted(json.dumps(load_policy(STAGE, role), sort_keys=True)
+                              for role in ("api", "handler"))
 
 
 # -- running it --------------------------------------------------------------------

@@ -423,20 +423,36 @@ def derive_actions(kind="all"):
 
 # -- the stage's policy file -------------------------------------------------------
 
-def stage_settings(stage):
-    """Bucket, table and the Lambda function names the stage deploys."""
+# Each function has a role of its own: the page function ("api", Chalice's
+# api_handler) may only read; the S3 handler ("handler") maintains the index.
+ROLES = {"api": "routes", "handler": "handlers"}
+POLICIES = [(stage, role) for stage in STAGES for role in ROLES]
+
+
+def policy_file(stage, role):
+    """The policy file Chalice attaches to ``role``'s function in ``stage``."""
+    config = CONFIG["stages"][stage]
+    if role == "api":
+        return config["lambda_functions"]["api_handler"]["iam_policy_file"]
+    return config["iam_policy_file"]
+
+
+def stage_settings(stage, role):
+    """Bucket, table and the Lambda function names that use ``role``'s policy."""
     config = CONFIG["stages"][stage]
     env = dict(CONFIG.get("environment_variables", {}))
     env.update(config.get("environment_variables", {}))
     from app import app
 
-    functions = [f"{APP_NAME}-{stage}"] + [f"{APP_NAME}-{stage}-{source.name}"
-                                           for source in app.event_sources]
+    if role == "api":
+        functions = [f"{APP_NAME}-{stage}"]
+    else:
+        functions = [f"{APP_NAME}-{stage}-{source.name}" for source in app.event_sources]
     return env["BLOG_BUCKET"], env["BLOG_TABLE"], functions
 
 
-def load_policy(stage):
-    return json.loads((CHALICE_DIR / f"policy-{stage}.json").read_text())
+def load_policy(stage, role):
+    return json.loads((CHALICE_DIR / policy_file(stage, role)).read_text())
 
 
 def grants(policy):
@@ -455,11 +471,11 @@ REGION = r"(\*|[a-z]{2}(-[a-z]+)+-\d)"
 ACCOUNT = r"(\*|\d{12})"
 
 
-def required_grants(stage, actions):
-    """(action, resource pattern) pairs the stage needs; patterns are exact regexes."""
+def required_grants(stage, role, actions):
+    """(action, resource pattern) pairs a role needs; patterns are exact regexes."""
     from chalicelib.store import CONTENT_PREFIXES
 
-    bucket, table, functions = stage_settings(stage)
+    bucket, table, functions = stage_settings(stage, role)
     objects = [re.escape(f"arn:aws:s3:::{bucket}/{prefix}") + r"\*"
                for prefix in CONTENT_PREFIXES]
     needed = set()
@@ -482,36 +498,51 @@ def derived():
     return derive_actions("all")
 
 
+@pytest.fixture(scope="module")
+def derived_by_role():
+    return {role: derive_actions(kind) for role, kind in ROLES.items()}
+
+
 @pytest.mark.parametrize("stage", STAGES)
-def test_stage_uses_its_policy_file(stage):
+def test_stage_uses_its_policy_files(stage):
     config = CONFIG["stages"][stage]
     assert config.get("autogen_policy") is False
     assert config.get("iam_policy_file") == f"policy-{stage}.json"
-    assert (CHALICE_DIR / config["iam_policy_file"]).is_file()
+    assert policy_file(stage, "api") == f"policy-{stage}-api.json"
+    for role in ROLES:
+        assert (CHALICE_DIR / policy_file(stage, role)).is_file()
 
 
-@pytest.mark.parametrize("stage", STAGES)
-def test_policy_grants_every_action_the_code_calls(stage, derived):
-    actions, _, _ = derived
-    granted = grants(load_policy(stage))
-    missing = [(action, pattern) for action, pattern in sorted(required_grants(stage, actions))
+@pytest.mark.parametrize("stage, role", POLICIES)
+def test_policy_grants_every_action_the_code_calls(stage, role, derived_by_role):
+    actions, _, _ = derived_by_role[role]
+    granted = grants(load_policy(stage, role))
+    missing = [(action, pattern)
+               for action, pattern in sorted(required_grants(stage, role, actions))
                if not any(given == action and re.fullmatch(pattern, resource)
                           for given, resource in granted)]
-    assert not missing, f"policy-{stage}.json lacks {missing}"
+    assert not missing, f"{policy_file(stage, role)} lacks {missing}"
 
 
-@pytest.mark.parametrize("stage", STAGES)
-def test_policy_grants_nothing_more(stage, derived):
-    actions, _, _ = derived
-    needed = required_grants(stage, actions)
-    extra = [(action, resource) for action, resource in sorted(grants(load_policy(stage)))
+@pytest.mark.parametrize("stage, role", POLICIES)
+def test_policy_grants_nothing_more(stage, role, derived_by_role):
+    actions, _, _ = derived_by_role[role]
+    needed = required_grants(stage, role, actions)
+    extra = [(action, resource) for action, resource in sorted(grants(load_policy(stage, role)))
              if not any(action == wanted and re.fullmatch(pattern, resource)
                         for wanted, pattern in needed)]
-    assert not extra, f"policy-{stage}.json grants what no code path needs: {extra}"
+    assert not extra, f"{policy_file(stage, role)} grants what no code path needs: {extra}"
 
 
-@pytest.mark.parametrize("stage", STAGES)
-def test_policy_has_no_wildcard_action_or_resource(stage):
+def test_the_page_function_may_only_read():
+    for stage in STAGES:
+        actions = {action for action, _ in grants(load_policy(stage, "api"))}
+        assert actions <= READ_ACTIONS | LOG_ACTIONS, sorted(actions)
+        assert not any(action.startswith("s3:") for action in actions), "pages never read S3"
+
+
+@pytest.mark.parametrize("stage, role", POLICIES)
+def test_policy_has_no_wildcard_action_or_resource(stage, role):
     """Wildcards are allowed only where a name is fixed before them.
 
     Allowed: object keys under a content prefix (``bucket/posts/*``), the
@@ -520,7 +551,7 @@ def test_policy_has_no_wildcard_action_or_resource(stage):
     shared by every account it is deployed to; the table and group names in
     the ARN are exact). Everything else must be spelled out.
     """
-    policy = load_policy(stage)
+    policy = load_policy(stage, role)
     assert policy["Version"] == "2012-10-17"
     for statement in policy["Statement"]:
         assert statement["Effect"] == "Allow"
