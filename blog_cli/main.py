@@ -79,9 +79,7 @@ def bootstrap(stage, bucket, table):
         s3, dynamodb = aws.client("s3"), aws.client("dynamodb")
         changes = ensure_bucket(s3, bucket, s3.meta.region_name)
         changes += ensure_table(dynamodb, table)
-    if project.record_names(stage, bucket, table):
-        changes.append(f"recorded BLOG_BUCKET={bucket} and BLOG_TABLE={table} "
-                       f"for stage {stage} in .chalice/config.json")
+    changes += project.record_names(stage, bucket, table)
     for change in changes:
         click.echo(f"  {change}")
     if changes:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from blog_cli.policies import stage_policies
+
 CONFIG_PATH = Path(".chalice") / "config.json"
 LOCAL_STAGE = "local"
 
@@ -70,19 +72,41 @@ class Project:
         return merged
 
     def record_names(self, stage, bucket, table):
-        """Write BLOG_BUCKET/BLOG_TABLE into the stage; True if the file changed.
+        """Record the stage's names and least-privilege policies; list what changed.
 
-        Everything else in the file is kept as it was (order included).
+        BLOG_BUCKET/BLOG_TABLE go into the stage, which gets a policy file per
+        function naming exactly that bucket and table. Everything else in
+        config.json is kept as it was (order included).
         """
         config = self.load()
         stage_config = config.setdefault("stages", {}).setdefault(stage, {})
+        before = json.dumps(stage_config, sort_keys=True)
         variables = stage_config.setdefault("environment_variables", {})
-        if variables.get("BLOG_BUCKET") == bucket and variables.get("BLOG_TABLE") == table:
-            return False
         variables["BLOG_BUCKET"] = bucket
         variables["BLOG_TABLE"] = table
-        text = json.dumps(config, indent=2, ensure_ascii=False) + "\n"
-        temporary = self.config_file.with_suffix(".json.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, self.config_file)
-        return True
+        policies = stage_policies(config.get("app_name", "serverless-blog"), stage, bucket,
+                                  table)
+        handler_file, pages_file = policies
+        stage_config["autogen_policy"] = False
+        stage_config["iam_policy_file"] = handler_file
+        stage_config.setdefault("lambda_functions", {}).setdefault("api_handler", {})[
+            "iam_policy_file"] = pages_file
+        changes = []
+        if json.dumps(stage_config, sort_keys=True) != before:
+            _replace(self.config_file, json.dumps(config, indent=2, ensure_ascii=False) + "\n")
+            changes.append(f"recorded BLOG_BUCKET={bucket} and BLOG_TABLE={table} "
+                           f"for stage {stage} in {CONFIG_PATH}")
+        for name, document in policies.items():
+            path = self.config_file.parent / name
+            text = json.dumps(document, indent=2) + "\n"
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                _replace(path, text)
+                changes.append(f"wrote {CONFIG_PATH.parent / name} for {bucket} and {table}")
+        return changes
+
+
+def _replace(path, text):
+    """Write ``text`` to ``path`` atomically."""
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

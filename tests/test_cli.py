@@ -300,8 +300,18 @@ def test_bootstrap_creates_hardened_storage_records_it_and_is_idempotent(
                                            Key={"pk": {"S": "SITE"}, "sk": {"S": "site"}})
 
         written = json.loads(project_copy.read_text())
-        assert written["stages"]["staging"]["environment_variables"] == {
-            "BLOG_BUCKET": bucket, "BLOG_TABLE": table}
+        staging = written["stages"]["staging"]
+        assert staging["environment_variables"] == {"BLOG_BUCKET": bucket, "BLOG_TABLE": table}
+        assert staging["autogen_policy"] is False
+        assert staging["iam_policy_file"] == "policy-staging.json"
+        assert staging["lambda_functions"]["api_handler"]["iam_policy_file"] == \
+            "policy-staging-api.json"
+        handler = (project_copy.parent / "policy-staging.json").read_text()
+        pages = json.loads((project_copy.parent / "policy-staging-api.json").read_text())
+        assert f"arn:aws:s3:::{bucket}/posts/*" in handler and f"table/{table}" in handler
+        assert {action for statement in pages["Statement"] for action in statement["Action"]
+                if not action.startswith("logs:")} == {
+            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"}
         del written["stages"]["staging"]
         assert written == original                     # nothing else touched
         assert "AWS_ENDPOINT_URL" not in project_copy.read_text()
@@ -326,6 +336,9 @@ def test_bootstrap_takes_names_from_the_environment_and_keeps_existing_stages(
     assert stage["environment_variables"] == {"BLOG_BUCKET": "env-bucket",
                                               "BLOG_TABLE": "env-table"}
     assert stage["iam_policy_file"] == "policy-dev.json"
+    policy = (project_copy.parent / "policy-dev.json").read_text()
+    assert "arn:aws:s3:::env-bucket/posts/*" in policy and "table/env-table" in policy
+    assert "serverless-blog-dev-content" not in policy
 
 
 def test_bootstrap_hardens_an_existing_bucket_it_did_not_create(aws_env, project_copy):

@@ -632,3 +632,13 @@ def test_observed_calls_are_within_the_derived_actions(blog, client, derived):
     assert seen, "no AWS calls were recorded"
     assert seen <= actions, sorted(seen - actions)
     assert actions - implied <= seen, sorted(actions - implied - seen)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_bootstrap_writes_exactly_the_committed_policies(stage):
+    """`blog bootstrap` regenerates these files; both must agree with the checks above."""
+    from blog_cli.policies import stage_policies
+
+    bucket, table, _ = stage_settings(stage, "handler")
+    for name, document in stage_policies(APP_NAME, stage, bucket, table).items():
+        assert json.loads((CHALICE_DIR / name).read_text()) == document, name

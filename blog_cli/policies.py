@@ -1,0 +1,36 @@
+"""The IAM policies of a stage, written by `blog bootstrap` with the stage's names.
+
+Two roles: the page function only reads the index; the S3 handler reads the
+source it is told about and maintains the index. tests/test_policy.py derives
+the actions from the code and holds the committed files to exactly these.
+"""
+CONTENT_PREFIXES = ("posts/", "pages/")
+LOG_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+
+
+def _log_statement(function):
+    return {"Sid": "WriteOwnLogs", "Effect": "Allow", "Action": list(LOG_ACTIONS),
+            "Resource": [f"arn:aws:logs:*:*:log-group:/aws/lambda/{function}:*"]}
+
+
+def stage_policies(app_name, stage, bucket, table):
+    """{file name: policy document} for the stage's two functions."""
+    table_arn = f"arn:aws:dynamodb:*:*:table/{table}"
+    handler = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "ReadContentSources", "Effect": "Allow", "Action": ["s3:GetObject"],
+         "Resource": [f"arn:aws:s3:::{bucket}/{prefix}*" for prefix in CONTENT_PREFIXES]},
+        {"Sid": "MissingSourceIsNotFoundNotAccessDenied", "Effect": "Allow",
+         "Action": ["s3:ListBucket"], "Resource": [f"arn:aws:s3:::{bucket}"]},
+        {"Sid": "ReadAndMaintainPostIndex", "Effect": "Allow",
+         "Action": ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
+                    "dynamodb:PutItem", "dynamodb:UpdateItem"],
+         "Resource": [table_arn]},
+        _log_statement(f"{app_name}-{stage}-on_content_change"),
+    ]}
+    pages = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "ReadPostIndex", "Effect": "Allow",
+         "Action": ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query"],
+         "Resource": [table_arn]},
+        _log_statement(f"{app_name}-{stage}"),
+    ]}
+    return {f"policy-{stage}.json": handler, f"policy-{stage}-api.json": pages}
