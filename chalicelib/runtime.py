@@ -11,7 +11,6 @@ import logging
 import time
 from functools import lru_cache
 from datetime import datetime, timezone
-from email.utils import format_datetime
 
 from chalicelib import aws
 from chalicelib.cache import CachedPage, PageCache
@@ -139,8 +138,11 @@ def make_cached_page(page):
     body = page.body.decode("utf-8") if isinstance(page.body, bytes) else page.body
     encoded = body.encode("utf-8")
     etag = '"' + hashlib.blake2b(encoded, digest_size=12).hexdigest() + '"'
-    modified = format_datetime(page.last_modified.astimezone(timezone.utc), usegmt=True) \
-        if page.last_modified else None
+    modified = None
+    if page.last_modified:  # feeds only: email.utils costs a cold start ~10 ms
+        from email.utils import format_datetime
+
+        modified = format_datetime(page.last_modified.astimezone(timezone.utc), usegmt=True)
     return CachedPage(body=body, content_type=page.content_type, etag=etag,
                       size=len(encoded), last_modified=modified, status=page.status)
 

@@ -2,7 +2,6 @@
 
 Each returns a ``Page``; none touches S3, and listings read only the index.
 """
-import calendar
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import quote, urlencode
@@ -11,7 +10,7 @@ from chalicelib.background import Background
 from chalicelib.errors import NotFound
 from chalicelib.index import ALL
 from chalicelib.models import timestamp
-from chalicelib.render import render
+from chalicelib.render import MONTH_NAMES, render
 from chalicelib.text import query_terms
 from chalicelib.widgets import AREA_NAMES, AREAS, area_views
 
@@ -173,7 +172,7 @@ class Blog:
                                                  high=f"{timestamp(end)}#")
         if not entries:
             raise NotFound(f"nothing published in {year}/{month or ''}")
-        heading = f"{calendar.month_name[m]} {y}" if m else str(y)
+        heading = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
         path = f"/archive/{y}" + (f"/{m:02d}" if m else "")
         return self._render("list.html", heading=f"Archive: {heading}", crumb=heading,
                             entries=entries, pagination=pagination,
