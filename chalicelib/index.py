@@ -306,7 +306,7 @@ class PostIndex:
                  parse_timestamp(item.get("updated"))) for item in items]
 
     def sidebar(self, scheduled, now, recent_count):
-        """Counts, months and pages (one Query) and the newest posts (one Query)."""
+        """Counts, months and pages (one Query) and the newest posts (one Query, alongside)."""
         future = [entry for entry in scheduled.values() if entry.get("d", "") > timestamp(now)]
         minus = {}
         for entry in future:
@@ -315,6 +315,8 @@ class PostIndex:
                     minus[f"{kind}#{slug}"] = minus.get(f"{kind}#{slug}", 0) + 1
             minus[f"month#{entry.get('m')}"] = minus.get(f"month#{entry.get('m')}", 0) + 1
         data = SidebarData()
+        recent = Background(lambda: self.listing(ALL, 1, recent_count, now)[0]) \
+            if recent_count else None
         for item in self._query_all(AGG, newest_first=False):
             kind, _, name = item["sk"].partition("#")
             if kind == "page":
@@ -334,8 +336,8 @@ class PostIndex:
         data.categories.sort(key=lambda cat: cat[0].lower())
         data.months.sort(reverse=True)
         data.pages.sort(key=lambda page: page[0].lower())
-        if recent_count:
-            data.recent, _ = self.listing(ALL, 1, recent_count, now)
+        if recent is not None:
+            data.recent = recent.result()
         return data
 
     def label_name(self, kind, slug):

@@ -12,7 +12,8 @@ import time
 from functools import lru_cache
 from datetime import datetime, timezone
 
-from chalicelib import aws
+from chalicelib import aws, render
+from chalicelib.background import Background
 from chalicelib.cache import CachedPage, PageCache
 from chalicelib.config import current_environment, environment_key
 from chalicelib.errors import NotFound, StorageUnavailable
@@ -64,6 +65,9 @@ class Runtime:
         if (self._state is not None and not due
                 and self._clock() - self._checked_at < fresh_for):
             return
+        if self._state is None:
+            # A cold instance: load the theme while the first reads wait on the network.
+            Background(render.environment)
         state = self.index.site_state()
         self._checked_at = self._clock()
         if self._state is None or due or state["version"] != self._state["version"] \
