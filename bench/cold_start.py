@@ -28,11 +28,46 @@ def main():
         sys.path.insert(0, os.path.join(HERE, "baseline"))
         from app import app  # the baseline's app.py
     imported = time.perf_counter()
+    waits = record_round_trips()
     response = app(post_event(slug), LambdaContext())
     done = time.perf_counter()
     print(json.dumps({"import_ms": (imported - STARTED) * 1000,
                       "total_ms": (done - STARTED) * 1000,
+                      "wire_ms": overlapped(waits) * 1000,
                       "status": response["statusCode"], "bytes": len(response["body"])}))
+
+
+def record_round_trips():
+    """Time every HTTP round trip to AWS (any thread); returns the list it fills."""
+    import threading
+
+    from botocore.endpoint import Endpoint
+
+    waits, lock, send = [], threading.Lock(), Endpoint._send
+
+    def timed(endpoint, request):
+        started = time.perf_counter()
+        try:
+            return send(endpoint, request)
+        finally:
+            with lock:
+                waits.append((started, time.perf_counter()))
+
+    Endpoint._send = timed
+    return waits
+
+
+def overlapped(intervals):
+    """Seconds during which at least one round trip was in flight."""
+    total, end = 0.0, None
+    for start, stop in sorted(intervals):
+        if end is None or start > end:
+            total += stop - start
+            end = stop
+        elif stop > end:
+            total += stop - end
+            end = stop
+    return total
 
 
 if __name__ == "__main__":

@@ -111,6 +111,7 @@ def cold_start(slug):
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     wall = {name: [] for name in variants}
     inner = {name: [] for name in variants}
+    engine = {name: [] for name in variants}
     for attempt in range(COLD_RUNS + 1):
         for name, (mode, project) in variants.items():
             started = time.perf_counter()
@@ -125,8 +126,10 @@ def cold_start(slug):
             if attempt:  # the first round only warms the OS file cache
                 wall[name].append(elapsed)
                 inner[name].append(result["total_ms"] / 1000)
-    base_wall, base_inner = (statistics.median(wall["baseline"]),
-                             statistics.median(inner["baseline"]))
+                engine[name].append((result["total_ms"] - result["wire_ms"]) / 1000)
+    base_wall, base_inner, base_engine = (statistics.median(wall["baseline"]),
+                                          statistics.median(inner["baseline"]),
+                                          statistics.median(engine["baseline"]))
     for name in ("blog, theme compiled at start", "blog as packaged (precompiled theme)"):
         row("1 cold start", f"{name}: process start to first post page",
             ms(statistics.median(wall[name])), ms(base_wall),
@@ -135,6 +138,14 @@ def cold_start(slug):
             ms(statistics.median(inner[name])), ms(base_inner),
             statistics.median(inner[name]) / base_inner, "",
             "interpreter start-up excluded")
+        row("1 cold start", f"{name}: process start to first post page, less time waiting "
+            "on AWS", ms(statistics.median(wall[name]) - statistics.median(inner[name])
+                         + statistics.median(engine[name])),
+            ms(base_wall - base_inner + base_engine),
+            (statistics.median(wall[name]) - statistics.median(inner[name])
+             + statistics.median(engine[name])) / (base_wall - base_inner + base_engine), "",
+            "moto answers each call in 8-16 ms of its own CPU, serially; ours makes 6 "
+            "calls (3 overlapped), the baseline 1")
 
 
 # -- 2. warm cached page ----------------------------------------------------------
