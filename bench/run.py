@@ -391,7 +391,7 @@ def pelican(found, posts, slugs):
     pelican_per_page = theirs_median / pages
     row("6 Pelican", f"cost per page: {len(slugs):,} uncached post views vs build / pages",
         ms(per_page), ms(pelican_per_page), per_page / pelican_per_page, "",
-        "ours includes 4 DynamoDB round trips to moto per view")
+        "ours includes 3 DynamoDB round trips to moto per view (post, 2 neighbours)")
 
 
 # -- the run ----------------------------------------------------------------------
