@@ -18,15 +18,18 @@ CONTENT_BUCKET = os.environ.get("BLOG_BUCKET", "blog-content-not-configured")
 
 
 def _links(settings):
-    if settings.base_url:
-        # The operator's public address (a custom domain or CloudFront) wins.
-        return Links(root=urlsplit(settings.base_url).path.rstrip("/"), base=settings.base_url)
     request = app.current_request
     host = request.headers.get("host", "localhost")
     stage = request.context.get("stage")
-    # Straight on the execute-api host every path sits under the stage name.
+    # Straight on the execute-api host every path sits under the stage name;
+    # through CloudFront or a custom domain the public paths start at base_url's.
     direct = host.endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
-    root = f"/{stage}" if stage and direct else ""
+    if stage and direct:
+        root = f"/{stage}"
+    else:
+        root = urlsplit(settings.base_url).path.rstrip("/") if settings.base_url else ""
+    if settings.base_url:  # absolute links (feeds, sitemap, canonical) use the public address
+        return Links(root=root, base=settings.base_url)
     scheme = request.headers.get("x-forwarded-proto") or (
         "http" if host.startswith(("127.0.0.1", "localhost")) else "https")
     return Links(root=root, base=f"{scheme}://{host}{root}")

@@ -420,7 +420,7 @@ def assert_themed(response, status):
 def test_home_page(api):
     body = assert_themed(api["home"], 200)
     assert "Hello from Lambda" in body
-    assert 'href="/posts/hello-from-lambda"' in body  # base_url is set: links follow it
+    assert 'href="/api/posts/hello-from-lambda"' in body  # on the execute-api host: stage kept
     assert api["home"]["headers"]["Cache-Control"] == \
         "public, max-age=60, stale-while-revalidate=60"
     assert api["home"]["headers"]["ETag"]

@@ -190,12 +190,14 @@ def api_gateway_get(path, host, headers=None):
      "https://abc.execute-api.eu-north-1.amazonaws.com/api/posts/rye-loaf"),
     ("", {"x-amz-cf-id": "from-cloudfront"}, 'href="/posts/saturn-at-opposition"',
      "https://abc.execute-api.eu-north-1.amazonaws.com/posts/rye-loaf"),
-    ("https://blog.example.org", {}, 'href="/posts/saturn-at-opposition"',
+    ("https://blog.example.org", {}, 'href="/api/posts/saturn-at-opposition"',
      "https://blog.example.org/posts/rye-loaf"),
-    ("https://example.org/blog", {}, 'href="/blog/posts/saturn-at-opposition"',
-     "https://example.org/blog/posts/rye-loaf"),
+    ("https://blog.example.org", {"x-amz-cf-id": "from-cloudfront"},
+     'href="/posts/saturn-at-opposition"', "https://blog.example.org/posts/rye-loaf"),
+    ("https://example.org/blog", {"x-amz-cf-id": "from-cloudfront"},
+     'href="/blog/posts/saturn-at-opposition"', "https://example.org/blog/posts/rye-loaf"),
 ])
-def test_links_follow_base_url_else_the_stage_on_the_api_host(corpus, monkeypatch, base_url,
+def test_links_keep_the_stage_on_the_api_host_and_absolute_urls_follow_base_url(corpus, monkeypatch, base_url,
                                                               headers, link, canonical):
     from tests.conftest import BASE_SITE, push_site
 
