@@ -1,4 +1,4 @@
-"""The blog's Chalice app: thin public GET routes and the S3 event handler."""
+"""The blog's Chalice app: thin public GET/HEAD routes and the S3 event handler."""
 import logging
 import os
 from urllib.parse import unquote, urlencode, urlsplit
@@ -47,7 +47,8 @@ def _respond(build):
         headers["Last-Modified"] = page.last_modified
     if page.status == 200 and _not_modified(request.headers, page):
         return Response(body="", status_code=304, headers=headers)
-    return Response(body=page.body, status_code=page.status, headers=headers)
+    body = "" if request.method == "HEAD" else page.body
+    return Response(body=body, status_code=page.status, headers=headers)
 
 
 def _not_modified(headers, page):
@@ -68,6 +69,11 @@ def _not_modified(headers, page):
         return False
 
 
+def page_route(path):
+    """A public route: GET, and HEAD for crawlers and caches checking a page."""
+    return app.route(path, methods=["GET", "HEAD"])
+
+
 def _param(name):
     return (app.current_request.query_params or {}).get(name)
 
@@ -77,78 +83,78 @@ def _uri(name):
     return unquote(value) if "%" in value else value
 
 
-@app.route("/")
+@page_route("/")
 def home():
     return _respond(lambda blog: blog.home(page_number(_param("page"))))
 
 
-@app.route("/posts/{slug}")
+@page_route("/posts/{slug}")
 def post(slug):
     return _respond(lambda blog: blog.post(_uri("slug")))
 
 
-@app.route("/pages/{slug}")
+@page_route("/pages/{slug}")
 def static_page(slug):
     return _respond(lambda blog: blog.static_page(_uri("slug")))
 
 
-@app.route("/tags/{tag}")
+@page_route("/tags/{tag}")
 def tag(tag):
     return _respond(lambda blog: blog.label("tag", _uri("tag"), page_number(_param("page"))))
 
 
-@app.route("/categories/{category}")
+@page_route("/categories/{category}")
 def category(category):
     return _respond(lambda blog: blog.label("cat", _uri("category"),
                                             page_number(_param("page"))))
 
 
-@app.route("/tags/{tag}/feed.xml")
+@page_route("/tags/{tag}/feed.xml")
 def tag_feed(tag):
     return _respond(lambda blog: blog.feed("atom", "tag", _uri("tag")))
 
 
-@app.route("/categories/{category}/feed.xml")
+@page_route("/categories/{category}/feed.xml")
 def category_feed(category):
     return _respond(lambda blog: blog.feed("atom", "cat", _uri("category")))
 
 
-@app.route("/archive/{year}")
+@page_route("/archive/{year}")
 def archive_year(year):
     return _respond(lambda blog: blog.archive(year, None, page_number(_param("page"))))
 
 
-@app.route("/archive/{year}/{month}")
+@page_route("/archive/{year}/{month}")
 def archive_month(year, month):
     return _respond(lambda blog: blog.archive(year, month, page_number(_param("page"))))
 
 
-@app.route("/search")
+@page_route("/search")
 def search():
     return _respond(lambda blog: blog.search(_param("q"), page_number(_param("page"))))
 
 
-@app.route("/feed.xml")
+@page_route("/feed.xml")
 def atom_feed():
     return _respond(lambda blog: blog.feed("atom"))
 
 
-@app.route("/rss.xml")
+@page_route("/rss.xml")
 def rss_feed():
     return _respond(lambda blog: blog.feed("rss"))
 
 
-@app.route("/sitemap.xml")
+@page_route("/sitemap.xml")
 def sitemap():
     return _respond(lambda blog: blog.sitemap())
 
 
-@app.route("/robots.txt")
+@page_route("/robots.txt")
 def robots():
     return _respond(lambda blog: blog.robots())
 
 
-@app.route("/{proxy+}")
+@page_route("/{proxy+}")
 def unmatched(**_):
     """Every other path: API Gateway would answer 403 itself; we answer 404."""
     from chalicelib.errors import NotFound

@@ -380,18 +380,21 @@ class Codebase:
 
 
 def app_roots(codebase, kind):
-    """Entry points in app.py: route views, event handlers, or both ("all")."""
-    roots = set()
-    for qualname, (module, cls, node) in codebase.functions.items():
-        if module != "app" or cls is not None:
-            continue
-        decorators = {decorator.func.attr for decorator in node.decorator_list
-                      if isinstance(decorator, ast.Call)
-                      and isinstance(decorator.func, ast.Attribute)}
-        if kind in ("routes", "all") and "route" in decorators:
-            roots.add(qualname)
-        if kind in ("handlers", "all") and any(name.startswith("on_") for name in decorators):
-            roots.add(qualname)
+    """Entry points in app.py: route views, event handlers, or both ("all").
+
+    Read from the Chalice app's own registry, so any decorator that registers a
+    route or an event handler is seen.
+    """
+    from app import app
+
+    names = set()
+    if kind in ("routes", "all"):
+        names |= {entry.view_name for methods in app.routes.values()
+                  for entry in methods.values()}
+    if kind in ("handlers", "all"):
+        names |= {source.name for source in app.event_sources}
+    roots = {f"app.{name}" for name in names}
+    assert roots <= set(codebase.functions), sorted(roots - set(codebase.functions))
     return roots
 
 

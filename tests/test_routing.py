@@ -55,11 +55,21 @@ def test_greedy_route_is_declared():
     assert UNMATCHED in app.routes
 
 
-def test_every_public_route_is_get_only():
+def test_every_public_route_only_reads():
     assert app.routes
     for path, methods in app.routes.items():
-        assert set(methods) == {"GET"}, (path, sorted(methods))
+        assert set(methods) == {"GET", "HEAD"}, (path, sorted(methods))
         assert not set(methods) & WRITE_METHODS
+
+
+def test_head_answers_like_get_without_a_body(corpus, client):
+    for path in ("/", "/posts/rye-loaf", "/feed.xml", "/nothing-here"):
+        get = client.http.get(path)
+        head = client.http.request("HEAD", path)
+        assert head.status_code == get.status_code, path
+        assert head.body == b""
+        assert head.headers["ETag"] == get.headers["ETag"]
+        assert head.headers["Content-Type"] == get.headers["Content-Type"]
 
 
 def test_nothing_else_is_exposed():
