@@ -184,6 +184,8 @@ def _first(meta, names):
 def _term_list(value, name, line, key):
     if isinstance(value, str):
         items = value.split(",")
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        items = [value]  # `tags: 2026` is one tag
     elif isinstance(value, (list, tuple)):
         items = value
     else:

@@ -75,6 +75,12 @@ def test_tags_and_categories_as_lists_or_comma_strings(front):
     assert document.categories == [("Dev Notes", "dev-notes")]
 
 
+def test_a_single_number_is_one_tag_and_a_mapping_is_refused():
+    assert parse("---\ntags: 2026\n---\nBody\n").tags == [("2026", "2026")]
+    with pytest.raises(ContentError, match="'tags' must be a list"):
+        parse("---\ntags: {a: 1}\n---\nBody\n")
+
+
 def test_tag_slugs_keep_symbols_apart():
     document = parse("---\ntags: C++, C#, C, Café\n---\nBody\n")
     assert [slug for _, slug in document.tags] == ["c-plus-plus", "c-sharp", "c", "cafe"]
