@@ -92,7 +92,7 @@ class Blog:
                       **context)
         return Page(body=body, status=status)
 
-    def _listing_page(self, partition, page, template, low=None, high=None, **context):
+    def _listing_page(self, partition, page, low=None, high=None):
         per_page = self.settings.posts_per_page
         entries, has_next = self.index.listing(partition, page, per_page, self.now, low, high)
         if not entries and page > 1:
@@ -113,7 +113,7 @@ class Blog:
     def home(self, page):
         """Newest posts first with summaries, paginated."""
         self._prefetch_sidebar()
-        entries, pagination = self._listing_page(ALL, page, "home.html")
+        entries, pagination = self._listing_page(ALL, page)
         return self._render("home.html", entries=entries, pagination=pagination,
                             canonical=self.links.absolute("/" + ("" if page == 1
                                                                  else f"?page={page}")))
@@ -145,7 +145,7 @@ class Blog:
         if name is None:
             raise NotFound(f"no {kind} {slug!r}")
         partition = f"LIST#{kind}#{slug}"
-        entries, pagination = self._listing_page(partition, page, "list.html")
+        entries, pagination = self._listing_page(partition, page)
         if not entries:
             raise NotFound(f"{kind} {slug!r} has no published posts")
         path = f"/{'tags' if kind == 'tag' else 'categories'}/{quote(slug)}"
@@ -167,8 +167,7 @@ class Blog:
         y = int(year)
         m = int(month) if month is not None else None
         start, end = self._period(y, m)
-        entries, pagination = self._listing_page(ALL, page, "list.html",
-                                                 low=timestamp(start),
+        entries, pagination = self._listing_page(ALL, page, low=timestamp(start),
                                                  high=f"{timestamp(end)}#")
         if not entries:
             raise NotFound(f"nothing published in {year}/{month or ''}")
