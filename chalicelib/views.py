@@ -179,15 +179,15 @@ class Blog:
                             description=f"Posts from {heading}")
 
     def _period(self, year, month):
+        """UTC bounds of a year or month in the site's timezone (end exclusive)."""
         tz = self.settings.tzinfo
-        if month is None:
-            start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz) \
-                if year < LAST_YEAR else datetime(year, 12, 31, 23, 59, 59, tzinfo=tz)
+        start = datetime(year, month or 1, 1, tzinfo=tz)
+        if (year, month or 12) == (LAST_YEAR, 12):
+            end = datetime(LAST_YEAR, 12, 31, 23, 59, 59, tzinfo=tz)
+        elif month is None or month == 12:
+            end = datetime(year + 1, 1, 1, tzinfo=tz)
         else:
-            start = datetime(year, month, 1, tzinfo=tz)
-            end = (datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
-                   if (year, month) != (LAST_YEAR, 12) else datetime(year, 12, 31, 23, 59, 59,
-                                                                     tzinfo=tz))
+            end = datetime(year, month + 1, 1, tzinfo=tz)
         return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
 
     def search(self, query, page):
