@@ -207,3 +207,23 @@ def test_links_keep_the_stage_on_the_api_host_and_absolute_urls_follow_base_url(
     assert response["statusCode"] == 200
     assert link in response["body"]
     assert f'<link rel="canonical" href="{canonical}">' in response["body"]
+
+
+def test_archives_follow_the_site_timezone_across_the_new_year(blog, client):
+    from tests.conftest import BASE_SITE, publish, push_site
+
+    push_site(blog, {"site": dict(BASE_SITE["site"], timezone="Europe/Stockholm"),
+                     "widgets": {}})
+    publish(blog, "posts/last-of-the-year.md", "Body.\n", title="Last",
+            date="2025-12-31 23:30")
+    # 00:30 in Stockholm on New Year's Day is still 2025 in UTC.
+    publish(blog, "posts/first-of-the-year.md", "Body.\n", title="First",
+            date="2026-01-01 00:30")
+    assert post_links(html(client, "/archive/2025/12")[1]) == ["last-of-the-year"]
+    assert post_links(html(client, "/archive/2025")[1]) == ["last-of-the-year"]
+    assert post_links(html(client, "/archive/2026/01")[1]) == ["first-of-the-year"]
+    assert post_links(html(client, "/archive/2026")[1]) == ["first-of-the-year"]
+    from datetime import datetime, timezone
+
+    months = blog.index.sidebar({}, datetime.now(timezone.utc), 0).months
+    assert months == [(2026, 1, 1), (2025, 12, 1)]  # the archives widget agrees
