@@ -95,12 +95,6 @@ def client(aws):
         yield test_client
 
 
-@pytest.fixture
-def data_file():
-    """Read a file from tests/data as bytes."""
-    return lambda name: (DATA / name).read_bytes()
-
-
 CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*.md"))
 
 

@@ -143,6 +143,7 @@ def test_search_paginates(corpus, client):
     assert len(post_links(body)) == 3 and 'href="?q=astronomy&amp;page=2"' not in body
     assert html(client, "/search?q=astronomy&page=2")[0] == 404
     _, body = html(client, "/search?q=sky")
+    assert len(post_links(body)) == 3  # a category name is searchable too
     assert html(client, "/search?q=sky&page=2")[0] == 404
 
 
