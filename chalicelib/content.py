@@ -21,6 +21,7 @@ MAX_TERMS_PER_KIND = 40
 KNOWN_KEYS = {
     "title", "date", "updated", "modified", "lastmod", "author", "categories",
     "category", "tags", "summary", "description", "draft", "status", "toc",
+    "image", "image_alt",
 }
 ALIASES = {
     "updated": ("updated", "modified", "lastmod"),
@@ -31,6 +32,7 @@ SLUG_PATTERN = re.compile(r"^\w[\w.-]*$")
 DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$")
 FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+COVER_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 FIRST_PARAGRAPH = re.compile(r"^<p>.*?</p>", re.MULTILINE | re.DOTALL)
 MARKDOWN_EXTENSIONS = ["fenced_code", "codehilite", "tables", "footnotes", "toc",
                        "attr_list", "def_list", "abbr", "sane_lists"]
@@ -70,6 +72,8 @@ class Document:
     text: str = ""
     draft: bool = False
     show_toc: bool = False
+    cover: str = ""        # front matter `image`: a /media/ path or an http(s) URL
+    cover_alt: str = ""
 
     @property
     def words(self):
@@ -287,6 +291,7 @@ def parse_document(data, key, last_modified, site):
         first = FIRST_PARAGRAPH.search(body_html)
         summary_html = first.group(0) if first else ""
 
+    cover, cover_alt = _cover(meta, text, key)
     body_text = plain_text(body_html)
     description = plain_text(summary_html) or body_text
     return Document(
@@ -295,7 +300,22 @@ def parse_document(data, key, last_modified, site):
         categories=categories, summary_html=summary_html, body_html=body_html,
         toc_html=toc_html, description=_shorten(description, 200), text=body_text,
         draft=_is_draft(meta), show_toc=bool(meta.get("toc")),
+        cover=cover, cover_alt=cover_alt,
     )
+
+
+def _cover(meta, text, key):
+    """Front matter ``image`` (a ``/media/`` path or an http(s) URL) and ``image_alt``."""
+    if meta.get("image") is None:
+        return "", ""
+    cover = _string(meta, "image", text, key)
+    alt = _string(meta, "image_alt", text, key) if meta.get("image_alt") is not None else ""
+    from chalicelib.images import media_path
+
+    if cover and not (media_path(cover) or COVER_URL.match(cover)):
+        raise ContentError(f"'image' must be a /media/ path or an http(s) URL (got {cover!r})",
+                           line=key_line(text, "image"), key=key)
+    return cover, alt
 
 
 def _tags_or_categories(meta, text, key, names, label):
