@@ -11,7 +11,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from blog_cli.wordpress_files import ContentFolder
 from blog_cli.wordpress_html import convert, excerpt_to_markdown
@@ -26,6 +26,7 @@ from blog_cli.wordpress_wxr import SUPPORTED_VERSIONS, WxrError, WxrReader
 SITE_FILE = "site.yaml"
 LIST_LIMIT = 10
 # Post types that hold nothing a reader saw as a post or page.
+TERM_PATHS = {"category": ("category", "categories"), "post_tag": ("tag", "tags")}
 QUIET_TYPES = ("revision", "nav_menu_item", "attachment", "wp_block")
 
 
@@ -95,7 +96,9 @@ class ImportReport:
         out = [f"Imported into {self.out} in {self.seconds:.1f} s:"]
         out.append(f"  posts: {self.posts}, pages: {self.pages} "
                    f"(drafts: {self.drafts}, scheduled: {self.scheduled})")
-        if self.listed:
+        if not self.attachments:
+            out.append("  attachments: none")
+        elif self.listed:
             out.append(f"  attachments: {self.attachments} listed, not copied "
                        "(give --uploads wp-content/uploads to copy them)")
             out.extend(_some(self.listed))
@@ -217,6 +220,21 @@ def guess_timezone(offsets, warnings):
                     "site's timezone cannot be told: set site.timezone in site.yaml "
                     "(items without a GMT date are read in it)")
     return "UTC"
+
+
+def moved_terms(terms):
+    """Warnings for categories and tags whose address the blog spells differently."""
+    from chalicelib.text import slug_for
+
+    moved = []
+    for taxonomy, slug, name in sorted(terms.values()):
+        old = unquote(slug)
+        new = slug_for(plain_title(name))
+        if taxonomy in TERM_PATHS and old and new != old:
+            before, after = TERM_PATHS[taxonomy]
+            moved.append(f"{before} {plain_title(name)!r} moves from /{before}/{old}/ to "
+                         f"/{after}/{new} (links to the old address will not find it)")
+    return moved
 
 
 def _write_item(item, kind, slug, links, folder, report):
@@ -342,6 +360,7 @@ def import_wordpress(export, out, uploads=None, force=False, progress=None):
     if found.removed_controls:
         report.warnings.append(f"{found.removed_controls} control characters that XML "
                                "forbids were removed from the export")
+    report.warnings.extend(moved_terms(channel.terms))
     given, renamed = unique_slugs(found.candidates)
     report.renamed = renamed
     slugs = {post_id: (kind, slug) for (kind, post_id), slug in given.items()}

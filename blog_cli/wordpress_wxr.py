@@ -153,7 +153,7 @@ class WxrReader:
             try:
                 yield from self._walk(reader)
             except etree.XMLSyntaxError as error:
-                message = error.msg or str(error)
+                message = " ".join((error.msg or str(error)).split())
                 raise WxrError(f"not a well-formed XML file ({message})",
                                line=error.lineno) from None
             finally:
