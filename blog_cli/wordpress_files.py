@@ -38,6 +38,7 @@ class ContentFolder:
         self.hashes = {}
         self.outcomes = Counter()
         self.kept = []
+        self._folders = set()
 
     def _load_manifest(self):
         try:
@@ -74,14 +75,19 @@ class ContentFolder:
             self.hashes[relative] = new_digest
         return outcome
 
+    def _folder(self, path):
+        if path not in self._folders:
+            path.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path)
+        return path
+
     def _staging_path(self, relative):
-        staging = self.root / STAGING
-        staging.mkdir(parents=True, exist_ok=True)
+        staging = self._folder(self.root / STAGING)
         return staging / hashlib.sha1(relative.encode("utf-8")).hexdigest()
 
     def _move_into_place(self, temporary, relative):
         target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target.parent)
         os.replace(temporary, target)
 
     def write(self, relative, data):
@@ -109,6 +115,7 @@ class ContentFolder:
         staging = self.root / STAGING
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        self._folders.discard(staging)
         merged = dict(self.previous)
         merged.update(self.hashes)
         if merged == self.previous and (self.root / MANIFEST).exists():

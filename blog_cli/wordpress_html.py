@@ -239,6 +239,9 @@ class _Converter(MarkdownConverter):
         return f"\n\n{fence}{language}\n{text}\n{fence}\n\n"
 
 
+CONVERTER = _Converter(heading_style="atx", bullets="-", autolinks=True, escape_misc=False)
+
+
 def _code_language(element):
     for candidate in (element, element.find("code")):
         if candidate is None:
@@ -284,8 +287,10 @@ def to_html(content, links, post_id=0):
 
 def html_to_markdown(markup):
     """Markdown for HTML that is already in its final form."""
-    text = _Converter(heading_style="atx", bullets="-", autolinks=True,
-                      escape_misc=False).convert(markup)
+    from bs4 import BeautifulSoup
+
+    # lxml's HTML parser: several times faster than html.parser on long posts.
+    text = CONVERTER.convert_soup(BeautifulSoup(markup, "lxml"))
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return text
 
