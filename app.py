@@ -5,6 +5,7 @@ it wants; ``runtime.answer`` does the rest and hands back a plain response.
 """
 import logging
 import os
+from datetime import datetime, timezone
 from functools import partial
 from urllib.parse import unquote
 
@@ -16,7 +17,28 @@ from chalicelib.responses import Request
 from chalicelib.runtime import answer
 from chalicelib.wiring import page_instance
 
-app = Chalice(app_name="serverless-blog")
+class BlogApp(Chalice):
+    """Chalice, with every answer binary-safe behind API Gateway.
+
+    API Gateway turns a base64 body back into bytes only when the request's
+    first Accept type is a binary media type: ``image/avif`` for an <img>,
+    ``text/html`` for a file opened in a tab. So every type is binary ("*/*"),
+    Chalice base64-encodes every answer, and API Gateway decodes them all.
+    Chalice then refuses (400) a request with no Accept header at all, which
+    some feed readers send; to it such a request accepts anything, as RFC 9110
+    says.
+    """
+
+    def __call__(self, event, context):
+        headers = event.get("headers")
+        if "requestContext" in event and not any(
+                name.lower() == "accept" for name in (headers or {})):
+            event = dict(event, headers=dict(headers or {}, accept="*/*"))
+        return super().__call__(event, context)
+
+
+app = BlogApp(app_name="serverless-blog")
+app.api.binary_types = ["*/*"]
 app.log.setLevel(logging.INFO)
 logging.getLogger("chalicelib").setLevel(logging.INFO)
 
@@ -31,13 +53,22 @@ def _decoded(value):
 
 
 def _respond(build):
-    current = app.current_request
-    request = Request(method=current.method, path=current.context.get("path", ""),
-                      query=dict(current.query_params or {}),
-                      headers={name.lower(): value for name, value in current.headers.items()},
-                      stage=current.context.get("stage"))
+    request = _plain_request()
     response = answer(page_instance(), request, build)
-    return Response(body=response.body, status_code=response.status, headers=response.headers)
+    return _chalice_response(response)
+
+
+def _chalice_response(response):
+    body = response.body.encode("utf-8") if isinstance(response.body, str) else response.body
+    return Response(body=body, status_code=response.status, headers=response.headers)
+
+
+def _plain_request():
+    current = app.current_request
+    return Request(method=current.method, path=current.context.get("path", ""),
+                   query=dict(current.query_params or {}),
+                   headers={name.lower(): value for name, value in current.headers.items()},
+                   stage=current.context.get("stage"))
 
 
 def _query(name):
@@ -122,6 +153,33 @@ def sitemap():
 @page_route(urls.ROBOTS)
 def robots():
     return _respond(PageBuilder.robots)
+
+
+@page_route(urls.MEDIA)
+def media_file(**params):
+    """An object under media/ in the bucket: its bytes, or the theme's 404."""
+    from chalicelib.errors import StorageUnavailable
+    from chalicelib.media_answers import answer_media, media_key
+    from chalicelib.wiring import media_store
+
+    # API Gateway names the greedy parameter "path", Chalice's local server "path+".
+    key = media_key(_decoded(params.get("path") or params.get("path+") or ""))
+    if key is None:
+        return _respond(PageBuilder.nothing_here)
+    instance = page_instance()
+    try:
+        instance.refresh(datetime.now(timezone.utc))
+        response = answer_media(media_store(), key, _plain_request(),
+                                instance.config.settings.cache_seconds)
+    except StorageUnavailable as error:
+        return _respond(partial(_fail, error=error))
+    if response is None:
+        return _respond(PageBuilder.nothing_here)
+    return _chalice_response(response)
+
+
+def _fail(builder, error):
+    raise error
 
 
 @page_route(urls.ANYTHING_ELSE)

@@ -74,6 +74,11 @@ class Document:
     show_toc: bool = False
     cover: str = ""        # front matter `image`: a /media/ path or an http(s) URL
     cover_alt: str = ""
+    # Filled in at index time by document_media.apply_media:
+    cover_html: str = ""           # the cover <img> on the post's own page
+    cover_listing_html: str = ""   # the cover <img> in listings (lazy)
+    og_image: dict | None = None   # {"url", "width", "height"} for link previews
+    media_keys: list = field(default_factory=list)
 
     @property
     def words(self):

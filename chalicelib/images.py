@@ -68,6 +68,14 @@ def size_images(markup, lookup, eager_first=False):
     return "".join(pieces)
 
 
+def img_tag(src, alt, info, lazy=True):
+    """A whole ``<img>`` tag for ``src`` (a ``/media/`` path or a URL) with ``info``'s sizes."""
+    if media_path(src):
+        src = quote(unquote(src))
+    return _start_tag(image_attributes(info, lazy=lazy, given=[("src", src), ("alt", alt)]),
+                      False)
+
+
 def image_attributes(info, lazy=True, given=()):
     """The attributes of an ``<img>`` of ``info`` (a MediaInfo or None), as pairs.
 

@@ -9,6 +9,9 @@ Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
 - ``LIST#all``, ``LIST#tag#s``, ``LIST#cat#s`` / ``<utc time>#<slug>``: listings.
 - ``TERM#word`` / ``<utc time>#<slug>``: the search index.
 - ``ERROR`` / ``<source key>``: why a source could not be published.
+- ``MEDIA#<media key>`` / ``meta``: a media object's type, size, pixel size and
+  variants; ``/ users``: the set of source keys whose pages show it (a
+  superset: pruned when the media changes and a user no longer refers to it).
 """
 from chalicelib.models import HIGHEST, sort_key, timestamp
 
@@ -22,7 +25,9 @@ AGGREGATES = "AGG"
 ALL_POSTS = "LIST#all"
 ERRORS = "ERROR"
 HEAD_SK = "meta"
+MEDIA_USERS_SK = "users"
 _BODY = "body#"
+_MEDIA = "MEDIA#"
 _TERM = "TERM#"
 
 def listing_sk(moment, slug):
@@ -89,6 +94,16 @@ def term_of_pk(pk):
 def error(source_key):
     """Key of the error recorded for one source object."""
     return {"pk": ERRORS, "sk": source_key}
+
+
+def media(media_key):
+    """Key of what the index knows of one media object (``media/...``)."""
+    return {"pk": _MEDIA + media_key, "sk": HEAD_SK}
+
+
+def media_users(media_key):
+    """Key of the set of sources (``posts/x.md``) that show one media object."""
+    return {"pk": _MEDIA + media_key, "sk": MEDIA_USERS_SK}
 
 
 def published_until(now):

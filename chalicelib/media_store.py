@@ -6,7 +6,7 @@ method refuses any other key, so a bug can never overwrite an author's file.
 """
 from dataclasses import dataclass
 
-from chalicelib.errors import StorageUnavailable
+from chalicelib.aws import error_code, storage_errors
 from chalicelib.media import VARIANT_PREFIX, is_variant_key, variant_folder
 
 MISSING_CODES = {"NoSuchKey", "404", "NotFound"}
@@ -42,57 +42,56 @@ class MediaStore:
         bytes; an object over MAX_INLINE_BYTES is left unread (the reader
         gets a presigned URL instead).
         """
-        from botocore.exceptions import BotoCoreError, ClientError
+        from botocore.exceptions import ClientError
 
         options = {"IfNoneMatch": if_none_match} if if_none_match else {}
-        try:
-            response = self._s3.get_object(Bucket=self.bucket, Key=key, **options)
-        except ClientError as error:
-            code = str(error.response.get("Error", {}).get("Code"))
-            if code in MISSING_CODES:
-                return None
-            if code in NOT_MODIFIED_CODES:
-                return MediaObject(key=key, etag=if_none_match.strip('"'), size=0, data=None,
-                                   not_modified=True)
-            raise StorageUnavailable(f"S3 get {key}: {error}") from error
-        except BotoCoreError as error:
-            raise StorageUnavailable(f"S3 get {key}: {error}") from error
-        size = response.get("ContentLength", 0)
-        body = response["Body"]
-        try:
-            data = body.read() if size <= MAX_INLINE_BYTES else None
-        except BotoCoreError as error:
-            raise StorageUnavailable(f"S3 read {key}: {error}") from error
-        finally:
-            body.close()
+        with storage_errors(f"S3 get {key}"):
+            try:
+                response = self._s3.get_object(Bucket=self.bucket, Key=key, **options)
+            except ClientError as error:
+                if error_code(error) in MISSING_CODES:
+                    return None
+                if error_code(error) in NOT_MODIFIED_CODES:
+                    return MediaObject(key=key, etag=if_none_match.strip('"'), size=0,
+                                       data=None, not_modified=True)
+                raise
+            size = response.get("ContentLength", 0)
+            body = response["Body"]
+            try:
+                data = body.read() if size <= MAX_INLINE_BYTES else None
+            finally:
+                body.close()
         return MediaObject(key=key, etag=response.get("ETag", "").strip('"'), size=size,
                            data=data)
 
     def fetch_whole(self, key):
         """The object with all its bytes, however big (the handler's read), or None."""
-        from botocore.exceptions import BotoCoreError, ClientError
+        from botocore.exceptions import ClientError
 
-        try:
-            response = self._s3.get_object(Bucket=self.bucket, Key=key)
-            data = response["Body"].read()
-        except ClientError as error:
-            if str(error.response.get("Error", {}).get("Code")) in MISSING_CODES:
-                return None
-            raise StorageUnavailable(f"S3 get {key}: {error}") from error
-        except BotoCoreError as error:
-            raise StorageUnavailable(f"S3 get {key}: {error}") from error
+        with storage_errors(f"S3 get {key}"):
+            try:
+                response = self._s3.get_object(Bucket=self.bucket, Key=key)
+                data = response["Body"].read()
+            except ClientError as error:
+                if error_code(error) in MISSING_CODES:
+                    return None
+                raise
         return MediaObject(key=key, etag=response.get("ETag", "").strip('"'), size=len(data),
                            data=data)
 
     def presigned_url(self, key, seconds=PRESIGNED_SECONDS):
         """A short-lived URL that lets the reader fetch ``key`` from S3 itself."""
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        try:
+        with storage_errors(f"S3 presign {key}"):
             return self._s3.generate_presigned_url(
                 "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=seconds)
-        except (BotoCoreError, ClientError) as error:
-            raise StorageUnavailable(f"S3 presign {key}: {error}") from error
+
+    def put_original(self, key, data):
+        """Upload an author's media file with its allowed type (the CLI's write)."""
+        from chalicelib.media import content_type
+
+        self._call("put", key, lambda: self._s3.put_object(
+            Bucket=self.bucket, Key=key, Body=data,
+            ContentType=content_type(key) or "application/octet-stream"))
 
     def put_variant(self, variant):
         """Store one variant, typed and cacheable for a year (its name changes with the image)."""
@@ -122,12 +121,8 @@ class MediaStore:
                 Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True}))
 
     def _call(self, verb, key, action):
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        try:
+        with storage_errors(f"S3 {verb} {key}"):
             return action()
-        except (ClientError, BotoCoreError) as error:
-            raise StorageUnavailable(f"S3 {verb} {key}: {error}") from error
 
 
 def _only_variants(key):

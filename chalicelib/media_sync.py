@@ -10,20 +10,13 @@ their stored HTML gets (or loses) the image's size and srcset whichever of
 the two was uploaded first.
 """
 import logging
-from dataclasses import dataclass
 
-from chalicelib.media import MediaError, is_variant_key, make_variants
+from chalicelib.content import classify_key
+from chalicelib.errors import ContentError
+from chalicelib.media import MediaError, digest_of, is_variant_key, make_variants
+from chalicelib.sync import SyncResult
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class MediaSyncResult:
-    """What ``sync_media`` did: indexed, removed, unchanged, error or ignored."""
-
-    key: str
-    action: str
-    detail: str = ""
 
 
 def sync_media(key, media_store, index, refresh_source, force=False):
@@ -32,7 +25,7 @@ def sync_media(key, media_store, index, refresh_source, force=False):
     ``refresh_source(source_key)`` indexes a post or page again (with force).
     """
     if is_variant_key(key):
-        return MediaSyncResult(key, "ignored", "a variant (the handler's own output)")
+        return SyncResult(key, "ignored", "a variant (the handler's own output)")
     stored = media_store.fetch_whole(key)
     known = index.media(key)
     if stored is None:
@@ -40,10 +33,10 @@ def sync_media(key, media_store, index, refresh_source, force=False):
         index.remove_media(key)
         index.clear_error(key)
         _refresh_users(key, index, refresh_source)
-        return MediaSyncResult(key, "removed" if known else "unchanged", "object is gone")
+        return SyncResult(key, "removed" if known else "unchanged", "object is gone")
     if known is not None and known.digest and not force and _same_bytes(known, stored):
         index.clear_error(key)
-        return MediaSyncResult(key, "unchanged", "already indexed")
+        return SyncResult(key, "unchanged", "already indexed")
     try:
         info = make_variants(stored.data, key)
     except MediaError as error:
@@ -53,7 +46,7 @@ def sync_media(key, media_store, index, refresh_source, force=False):
         index.record_error(key, error.reason, None)
         if known is not None:
             _refresh_users(key, index, refresh_source)
-        return MediaSyncResult(key, "error", str(error))
+        return SyncResult(key, "error", str(error))
     written = [*info.variants, *([info.classic] if info.classic else [])]
     for variant in written:
         media_store.put_variant(variant)
@@ -63,13 +56,11 @@ def sync_media(key, media_store, index, refresh_source, force=False):
     index.clear_error(key)
     refreshed = _refresh_users(key, index, refresh_source)
     size = f"{info.width}x{info.height}, " if info.is_image else ""
-    return MediaSyncResult(key, "indexed", f"{size}{len(written)} variants"
+    return SyncResult(key, "indexed", f"{size}{len(written)} variants"
                            + (f", {refreshed} posts refreshed" if refreshed else ""))
 
 
 def _same_bytes(known, stored):
-    from chalicelib.media import digest_of
-
     return known.digest == digest_of(stored.data)
 
 
@@ -78,7 +69,13 @@ def _refresh_users(key, index, refresh_source):
     refreshed = 0
     for source_key in sorted(index.media_users(key)):
         refresh_source(source_key)
-        if key in index.media_refs(source_key):
+        try:
+            source = classify_key(source_key)
+        except ContentError:
+            refs = []
+        else:
+            refs = index.media_refs(source.kind, source.slug)
+        if key in refs:
             refreshed += 1
         else:
             index.forget_media_user(key, source_key)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from chalicelib.content import classify_key, parse_document
+from chalicelib.document_media import apply_media
 from chalicelib.errors import ContentError
 from chalicelib.dynamodb import Conflict
 from chalicelib.store import CONTENT_PREFIXES
@@ -71,7 +72,10 @@ def _sync_once(key, store, index, settings, force):
         index.clear_error(key)
         return SyncResult(key, "draft", "unpublished" if removed else "not published")
 
+    document = apply_media(document, index.media)
     revision = index.upsert(document, source.etag, source.last_modified, settings.tzinfo)
+    for media_key in document.media_keys:
+        index.add_media_user(media_key, key)
     index.clear_error(key)
     scheduled = document.date > datetime.now(timezone.utc)
     return SyncResult(key, "indexed", f"revision {revision}" + (

@@ -25,6 +25,7 @@ ATOM = "/feed.xml"
 RSS = "/rss.xml"
 SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
+MEDIA = "/media/{path+}"
 ANYTHING_ELSE = "/{proxy+}"
 
 _LABEL_FOLDERS = {keys.TAG: "tags", keys.CATEGORY: "categories"}

@@ -1,4 +1,5 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
+import base64
 import json
 from pathlib import Path
 
@@ -21,6 +22,23 @@ BASE_SITE = {
     "widgets": {"sidebar": [{"type": "recent_posts", "title": "Recent Posts", "count": 5}]},
 }
 CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*.md"))
+
+
+def gateway_body(response):
+    """The bytes API Gateway sends the reader for a Lambda-proxy response.
+
+    The app marks every type binary, so Chalice base64-encodes each body and
+    API Gateway decodes it (the request's Accept always matches ``*/*``).
+    """
+    body = response.get("body") or ""
+    if response.get("isBase64Encoded"):
+        return base64.b64decode(body)
+    return body.encode("utf-8")
+
+
+def gateway_text(response):
+    """``gateway_body`` as UTF-8 text (pages, feeds)."""
+    return gateway_body(response).decode("utf-8")
 
 
 def push_site(found: Services, raw):

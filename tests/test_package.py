@@ -29,6 +29,8 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
+from tests.helpers import gateway_body, gateway_text
+
 from chalicelib.config import Environment
 from chalicelib.dynamodb import create_table
 from chalicelib.wiring import services
@@ -410,7 +412,7 @@ def test_theme_comes_from_the_package(package, api):
 def assert_themed(response, status):
     assert response["statusCode"] == status, response
     assert response["headers"]["Content-Type"].startswith("text/html")
-    body = response["body"]
+    body = gateway_text(response)
     assert "Packaged Blog" in body
     assert "widget-area" in body and "Blogroll" in body
     assert "Missing Authentication Token" not in body
@@ -438,7 +440,7 @@ def test_atom_feed(api):
     assert response["statusCode"] == 200
     assert "xml" in response["headers"]["Content-Type"]
     assert response["headers"]["Last-Modified"]
-    feed = ElementTree.fromstring(response["body"].encode())
+    feed = ElementTree.fromstring(gateway_body(response))
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.tag == f"{atom}feed"
     assert [entry.findtext(f"{atom}title") for entry in feed.iter(f"{atom}entry")] == \
@@ -452,7 +454,7 @@ def test_not_found_is_the_themed_404(api, name):
 
 
 def test_s3_event_indexes_a_new_post(package, lambda_runtime, aws_server, api):
-    assert "Fresh from S3" not in api["home"]["body"]
+    assert "Fresh from S3" not in gateway_text(api["home"])
     invoke(package, lambda_runtime, aws_server, "on_content_change",
            [("on_content_change", s3_event(aws_server["bucket"], "posts/fresh-from-s3.md"))])
     # A new instance of the API function, as a later request would get.
@@ -469,5 +471,5 @@ def test_s3_event_indexes_a_new_post(package, lambda_runtime, aws_server, api):
 
 def test_conditional_request_gets_304(api):
     assert api["revalidated"]["statusCode"] == 304
-    assert api["revalidated"]["body"] == ""
+    assert gateway_body(api["revalidated"]) == b""
     assert api["revalidated"]["headers"]["ETag"] == api["post"]["headers"]["ETag"]

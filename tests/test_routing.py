@@ -8,6 +8,7 @@ matcher takes one segment only and calls it ``proxy+``. Both are exercised.
 import pytest
 
 from app import app
+from tests.helpers import gateway_text
 
 UNMATCHED = "/{proxy+}"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -47,7 +48,7 @@ def proxy_event(path):
 @pytest.mark.parametrize("path", ["/a/b/c", "/nope", "/posts/a/b", "/wp-admin/setup.php"])
 def test_aws_unmatched_path_gets_the_themed_404(blog, path):
     response = app(proxy_event(path), None)
-    assert_themed_404(response["statusCode"], response["headers"], response["body"])
+    assert_themed_404(response["statusCode"], response["headers"], gateway_text(response))
     assert response["headers"]["Content-Type"].startswith("text/html")
 
 
