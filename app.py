@@ -156,13 +156,15 @@ def robots():
 
 
 @page_route(urls.MEDIA)
-def media_file(**params):
+def media_file():
     """An object under media/ in the bucket: its bytes, or the theme's 404."""
     from chalicelib.errors import StorageUnavailable
     from chalicelib.media_answers import answer_media, media_key
     from chalicelib.wiring import media_store
 
-    # API Gateway names the greedy parameter "path", Chalice's local server "path+".
+    # Chalice passes no greedy parameter to the view; API Gateway names it
+    # "path" in the event, Chalice's local server "path+".
+    params = app.current_request.uri_params or {}
     key = media_key(_decoded(params.get("path") or params.get("path+") or ""))
     if key is None:
         return _respond(PageBuilder.nothing_here)

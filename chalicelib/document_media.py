@@ -6,6 +6,7 @@ uploaded later makes ``media_sync`` index the document again, so the order
 of the uploads never matters.
 """
 from dataclasses import replace
+from urllib.parse import quote
 
 from chalicelib.images import img_tag, media_path, media_sources, size_images
 from chalicelib.media import key_for_path
@@ -48,9 +49,9 @@ def _og_image(document, cover_path, paths, infos):
         if info is not None and info.content_type == "image/svg+xml":
             continue  # link previews do not show SVG
         if info is not None and info.classic is not None:
-            return {"url": info.classic.url, "width": info.classic.width,
+            return {"url": quote(info.classic.url), "width": info.classic.width,
                     "height": info.classic.height}
         if info is not None:
-            return {"url": path, "width": info.width, "height": info.height}
-        return {"url": path, "width": None, "height": None}
+            return {"url": quote(path), "width": info.width, "height": info.height}
+        return {"url": quote(path), "width": None, "height": None}
     return None

@@ -1,6 +1,10 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
 import base64
+import io
 import json
+import random
+import struct
+import zlib
 from pathlib import Path
 
 from chalicelib.site import build_config
@@ -71,3 +75,38 @@ def publish_corpus(found: Services):
         result = publish(found, f"{path.parent.name}/{path.name}", path.read_bytes())
         assert result.action == "indexed", result
     return found
+
+
+def picture(width, height, image_format="JPEG", mode="RGB", exif_orientation=None):
+    """Bytes of a picture with enough detail to compress like a photograph."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new(mode, (width, height), (200, 180, 150) if mode == "RGB" else None)
+    draw = ImageDraw.Draw(image)
+    for step in range(0, width, 23):
+        colour = (step % 255, (step * 7) % 255, (step * 3) % 255)
+        if mode == "RGBA":
+            colour = (*colour, 128)
+        draw.ellipse([step, (step * 5) % height, step + 90, (step * 5) % height + 70],
+                     fill=colour)
+    grain = Image.frombytes("L", image.size, random.Random(width).randbytes(width * height))
+    image = Image.composite(image, grain.convert(mode), grain.point(lambda v: 235))
+    buffer = io.BytesIO()
+    options = {"quality": 92} if image_format == "JPEG" else {}
+    if exif_orientation:
+        exif = Image.Exif()
+        exif[0x0112] = exif_orientation
+        options["exif"] = exif
+    image.save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def png_header_only(width, height):
+    """A PNG that claims ``width`` x ``height`` pixels in a few dozen bytes: a bomb."""
+    def chunk(kind, payload):
+        return (struct.pack(">I", len(payload)) + kind + payload
+                + struct.pack(">I", zlib.crc32(kind + payload)))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))

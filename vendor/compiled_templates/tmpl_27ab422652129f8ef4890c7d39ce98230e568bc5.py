@@ -47,6 +47,7 @@ def block_head(context, missing=missing):
     _block_vars = {}
     l_0_post = resolve('post')
     l_0_canonical = resolve('canonical')
+    l_0_absolute = resolve('absolute')
     pass
     yield '<meta property="og:type" content="article">\n<meta property="og:title" content="'
     yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
@@ -55,6 +56,18 @@ def block_head(context, missing=missing):
     yield '">\n<meta property="article:published_time" content="'
     yield escape(context.call(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date'), 'isoformat'), _block_vars=_block_vars))
     yield '">\n'
+    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'):
+        pass
+        yield '<meta property="og:image" content="'
+        yield escape((environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'url') if context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'url'), 'startswith'), ('https://', 'http://'), _block_vars=_block_vars) else context.call((undefined(name='absolute') if l_0_absolute is missing else l_0_absolute), environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'url'), _block_vars=_block_vars)))
+        yield '">\n'
+        if environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'width'):
+            pass
+            yield '<meta property="og:image:width" content="'
+            yield escape(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'width'))
+            yield '">\n<meta property="og:image:height" content="'
+            yield escape(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'height'))
+            yield '">\n'
 
 def block_content(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -94,6 +107,11 @@ def block_content(context, missing=missing):
         yield escape(context.call((undefined(name='date') if l_0_date is missing else l_0_date), environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated'), _block_vars=_block_vars))
         yield '</time></p>'
     yield '  </header>\n'
+    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'page_cover'):
+        pass
+        yield '<figure class="entry-cover">'
+        yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'page_cover'))
+        yield '</figure>'
     if (environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'show_toc') and environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'toc')):
         pass
         yield '<nav class="toc" aria-label="Contents">'
@@ -114,7 +132,7 @@ def block_content(context, missing=missing):
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 21 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 28 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_cat = missing
         yield '</p>'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
@@ -129,7 +147,7 @@ def block_content(context, missing=missing):
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 22 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 29 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_tag = missing
         yield '</p>'
     yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
@@ -150,4 +168,4 @@ def block_content(context, missing=missing):
     yield '</nav>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=74&14=78&15=82&16=89&18=97&19=103&21=105&22=120&26=136&27=143'
+debug_info = '1=12&2=17&3=31&4=41&6=53&7=55&8=57&9=59&10=62&11=64&12=69&16=72&17=87&20=91&21=95&22=102&24=110&25=115&26=121&28=123&29=138&33=154&34=161'
