@@ -109,7 +109,7 @@ facts = {
                                       [render.environment().loader])],
     "modules": {name: importlib.util.find_spec(name).origin
                 for name in ("app", "chalice", "chalicelib", "jinja2", "markdown", "yaml",
-                             "feedgen", "lxml", "boto3", "botocore")},
+                             "feedgen", "lxml", "PIL", "boto3", "botocore")},
     "importable_dev_tools": [name for name in ("moto", "pytest", "click", "rich",
                                                "blog_cli", "feedparser", "werkzeug")
                              if importlib.util.find_spec(name) is not None],
@@ -389,7 +389,7 @@ def test_imports_only_from_the_package_and_the_runtime(package, lambda_runtime, 
     facts = api["facts"]
     root = str(package["dir"])
     for name in ("app", "chalice", "chalicelib", "jinja2", "markdown", "yaml", "feedgen",
-                 "lxml"):
+                 "lxml", "PIL"):
         assert facts["modules"][name].startswith(root + os.sep), (name, facts["modules"])
     for name in ("boto3", "botocore"):
         assert facts["modules"][name].startswith(str(lambda_runtime) + os.sep)
@@ -473,3 +473,35 @@ def test_conditional_request_gets_304(api):
     assert api["revalidated"]["statusCode"] == 304
     assert gateway_body(api["revalidated"]) == b""
     assert api["revalidated"]["headers"]["ETag"] == api["post"]["headers"]["ETag"]
+
+
+def test_the_package_makes_variants_from_an_s3_event_and_serves_an_image(
+        package, lambda_runtime, aws_server):
+    """Pillow from the package's manylinux wheel decodes, resizes and encodes in the Lambda."""
+    import base64
+
+    from tests.helpers import picture
+
+    s3 = boto3.client("s3", endpoint_url=aws_server["endpoint"], region_name=REGION,
+                      aws_access_key_id="testing", aws_secret_access_key="testing")
+    bucket, key, original = aws_server["bucket"], "media/2026/packaged.jpg", picture(1600, 1000)
+    s3.put_object(Bucket=bucket, Key=key, Body=original)
+    invoke(package, lambda_runtime, aws_server, "on_content_change",
+           [("on_content_change", s3_event(bucket, key))])
+    listing = s3.list_objects_v2(Bucket=bucket, Prefix="media/_v/2026/packaged.jpg/")
+    variants = sorted(item["Key"] for item in listing.get("Contents", []))
+    assert len(variants) >= 3, variants
+    accept = {"Accept": "image/avif,image/webp,image/apng,image/*,*/*;q=0.8"}
+    found = invoke(package, lambda_runtime, aws_server, "api_handler", [
+        ("app", http_event("/media/2026/packaged.jpg", "/media/{path+}",
+                           {"path": "2026/packaged.jpg"}, headers=accept)),
+        ("app", http_event("/" + variants[0], "/media/{path+}",
+                           {"path": variants[0][len("media/"):]}, headers=accept)),
+    ])
+    served, variant = found["results"]
+    assert served["statusCode"] == 200 and served["isBase64Encoded"] is True
+    assert base64.b64decode(served["body"]) == original
+    assert served["headers"]["Content-Type"] == "image/jpeg"
+    assert variant["statusCode"] == 200
+    assert variant["headers"]["Content-Type"] in ("image/webp", "image/avif", "image/jpeg")
+    assert 0 < len(base64.b64decode(variant["body"])) < len(original)
