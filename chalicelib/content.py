@@ -280,18 +280,22 @@ def _is_draft(meta, text, key):
 
 # -- bounding Markdown's cost before it runs ------------------------------------
 # Python-Markdown scans forward from every '[' for its ']' (and from every '](' for
-# its ')', from every '<' for its '>') to the end of the paragraph, so a paragraph of
-# unclosed brackets costs the square of its length: 16 KB of '[' took 20 s. It also
-# recurses once per level of list nesting. Both are measured here in linear time and
-# refused above MAX_INLINE_SCAN / MAX_NESTING, so rendering stays well under a second.
+# its ')') to the end of the paragraph, so a paragraph of unclosed brackets costs
+# the square of its length: 16 KB of '[' took 20 s. Its raw-HTML pass does the same
+# from every '<tag' without a '>', to the end of the whole document. It also recurses
+# once per level of list nesting. All three are measured here in linear time and
+# refused above MAX_INLINE_SCAN / MAX_NESTING, so rendering stays under a second.
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 BLOCK_PREFIX = re.compile(r"^(?:[ \t]|>|[-*+][ \t]|\d{1,9}[.)][ \t])*")
-SCANNED = re.compile(r"\[|\]\(?|\)|<[A-Za-z/!?]|>")
+BRACKETS = re.compile(r"\[|\]\(?|\)")
+ANGLES = re.compile(r"<[A-Za-z/!?]|>")
 HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
 VOID_OR_SELF_CLOSING = frozenset(
     "area base br col embed hr img input link meta source track wbr "
     "p li dt dd tr td th thead tbody tfoot option rb rt rp".split())
-SCAN_WEIGHTS = {"[": 4, "](": 2, "<": 1}
+# Measured on the reference machine: a character of bracket scanning costs about four
+# times one of raw-HTML scanning; at MAX_INLINE_SCAN either renders in about a second.
+BRACKET_WEIGHT, ANGLE_WEIGHT = 4, 1
 
 
 def _outside_code_fences(lines):
@@ -314,37 +318,42 @@ def _nesting(prefix):
     return markers + expanded.count(" ") // 4 if markers else 0
 
 
-def _paragraph_scan_cost(text):
-    """The forward-scanning work Markdown's inline patterns do on one paragraph."""
-    cost, end = 0, len(text)
-    brackets, parens, angles = [], [], []
-    for match in SCANNED.finditer(text):
+def _bracket_scan_cost(paragraph):
+    """Characters scanned for the ']' of every '[' and the ')' of every '](' ."""
+    cost, end = 0, len(paragraph)
+    brackets, parens = [], []
+    for match in BRACKETS.finditer(paragraph):
         token, at = match.group(0), match.start()
-        if token[0] == "[":
+        if token == "[":
             brackets.append(at)
-        elif token[0] == "]":
-            if brackets:
-                cost += SCAN_WEIGHTS["["] * (at - brackets.pop())
-            if token == "](":
-                parens.append(at)
         elif token == ")":
             if parens:
-                cost += SCAN_WEIGHTS["]("] * (at - parens.pop())
-        elif token[0] == "<":
-            angles.append(at)
-        elif angles:  # '>' closes every '<' still open
-            cost += SCAN_WEIGHTS["<"] * (len(angles) * at - sum(angles))
-            angles = []
-    cost += SCAN_WEIGHTS["["] * sum(end - at for at in brackets)
-    cost += SCAN_WEIGHTS["]("] * sum(end - at for at in parens)
-    cost += SCAN_WEIGHTS["<"] * sum(end - at for at in angles)
-    return cost
+                cost += at - parens.pop()
+        else:
+            if brackets:
+                cost += at - brackets.pop()
+            if token == "](":
+                parens.append(at)
+    return cost + sum(end - at for at in brackets) + sum(end - at for at in parens)
+
+
+def _angle_scan_cost(text):
+    """Characters scanned from every '<tag' to the next '>' (or the end)."""
+    cost, opened = 0, []
+    for match in ANGLES.finditer(text):
+        if match.group(0) != ">":
+            opened.append(match.start())
+        elif opened:
+            cost += len(opened) * match.start() - sum(opened)
+            opened = []
+    return cost + sum(len(text) - at for at in opened)
 
 
 def check_markdown_cost(body, first_line=1, key=None):
     """Raise ContentError if ``body`` would nest too deeply or take too long to render."""
-    paragraph, cost, depth = [], 0, 0
+    lines, paragraph, cost, depth = [], [], 0, 0
     for number, line in _outside_code_fences(body.split("\n")):
+        lines.append(line)
         line_depth = _nesting(BLOCK_PREFIX.match(line).group(0))
         if line_depth > MAX_NESTING:
             raise ContentError(f"lists or quotes nested {line_depth} levels deep "
@@ -359,14 +368,15 @@ def check_markdown_cost(body, first_line=1, key=None):
                                    "levels deep", line=first_line + number - 1, key=key)
         if line.strip():
             paragraph.append(line)
-            continue
-        cost += _paragraph_scan_cost("\n".join(paragraph))
-        paragraph = []
-    cost += _paragraph_scan_cost("\n".join(paragraph))
+        else:
+            cost += _bracket_scan_cost("\n".join(paragraph))
+            paragraph = []
+    cost += _bracket_scan_cost("\n".join(paragraph))
+    cost = BRACKET_WEIGHT * cost + ANGLE_WEIGHT * _angle_scan_cost("\n".join(lines))
     if cost > MAX_INLINE_SCAN:
-        raise ContentError("too many unclosed '[', '(' or '<' in long paragraphs: Markdown "
-                           "would take too long to render (close them, escape them as "
-                           "\\[, or split the paragraphs)", line=first_line, key=key)
+        raise ContentError("too many unclosed '[', '](' or '<' (in long paragraphs): Markdown "
+                           "would take too long to render; close them, escape them as "
+                           "\\[ and &lt;, or split the paragraphs", line=first_line, key=key)
 
 
 def _render_markdown(source):
