@@ -194,7 +194,7 @@ def root(context, missing=missing):
         t_11.extend((
             '<form role="search" method="get" class="search-form" action="',
             escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), '/search')),
-            '">\n  <label><span class="screen-reader-text">Search for:</span>\n  <input type="search" name="q" placeholder="Search …"></label>\n  <button type="submit">Search</button>\n</form>\n',
+            '">\n  <label><span class="screen-reader-text">Search for:</span>\n  <input type="search" name="q" placeholder="Search …" enterkeyhint="search"></label>\n  <button type="submit">Search</button>\n</form>\n',
         ))
         return concat(t_11)
     context.exported_vars.add('search')
@@ -334,7 +334,7 @@ def root(context, missing=missing):
     context.exported_vars.add('render_widget')
     context.vars['render_widget'] = l_0_render_widget = Macro(environment, macro, 'render_widget', ('w',), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
-    def macro(l_1_area, l_1_areas, l_1_area_names, l_1_site):
+    def macro(l_1_area, l_1_areas, l_1_area_names, l_1_site, l_1_extra_class):
         t_19 = []
         l_1_items = missing
         if l_1_area is missing:
@@ -345,6 +345,8 @@ def root(context, missing=missing):
             l_1_area_names = undefined("parameter 'area_names' was not provided", name='area_names')
         if l_1_site is missing:
             l_1_site = undefined("parameter 'site' was not provided", name='site')
+        if l_1_extra_class is missing:
+            l_1_extra_class = ''
         pass
         l_1_items = environment.getitem(l_1_areas, l_1_area)
         if ((undefined(name='items') if l_1_items is missing else l_1_items) or environment.getattr(l_1_site, 'show_empty_areas')):
@@ -352,6 +354,7 @@ def root(context, missing=missing):
             t_19.extend((
                 '<aside class="widget-area widget-area-',
                 escape(l_1_area),
+                escape((markup_join((' ', l_1_extra_class, )) if l_1_extra_class else cond_expr_undefined("the inline if-expression on line 93 in 'widgets.html' evaluated to false and no else section was defined."))),
                 '" aria-label="',
                 escape(environment.getitem(l_1_area_names, l_1_area)),
                 '">\n',
@@ -378,7 +381,7 @@ def root(context, missing=missing):
             )
         return concat(t_19)
     context.exported_vars.add('render_area')
-    context.vars['render_area'] = l_0_render_area = Macro(environment, macro, 'render_area', ('area', 'areas', 'area_names', 'site'), False, False, False, context.eval_ctx.autoescape)
+    context.vars['render_area'] = l_0_render_area = Macro(environment, macro, 'render_area', ('area', 'areas', 'area_names', 'site', 'extra_class'), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '2=24&4=33&5=39&12=58&14=67&15=73&22=104&24=113&25=119&32=148&34=157&35=163&42=188&43=196&50=203&52=217&54=231&56=239&57=244&62=257&64=266&65=272&72=291&74=299&75=301&79=308&83=312&84=319&85=322&86=330&90=337&91=349&92=350&93=354&94=360&95=364&97=373'
+debug_info = '2=24&4=33&5=39&12=58&14=67&15=73&22=104&24=113&25=119&32=148&34=157&35=163&42=188&43=196&50=203&52=217&54=231&56=239&57=244&62=257&64=266&65=272&72=291&74=299&75=301&79=308&83=312&84=319&85=322&86=330&90=337&91=351&92=352&93=356&94=363&95=367&97=376'
