@@ -237,3 +237,41 @@ def reindex(stage):
                f"and {len(stale)} no longer there: {summary.line()}")
     if summary.errors:
         raise click.exceptions.Exit(1)
+
+
+@cli.group("import")
+def import_group():
+    """Bring a blog over from another engine."""
+
+
+@import_group.command("wordpress")
+@click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                metavar="EXPORT.xml")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              metavar="DIR", help="Content folder to write (posts/, pages/, media/, ...).")
+@click.option("--uploads", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              metavar="UPLOADS_DIR", help="The old site's wp-content/uploads folder: "
+                                          "attachments are copied to DIR/media/.")
+@click.option("--force", is_flag=True, help="Overwrite files changed since the last import.")
+def import_wordpress(export, out, uploads, force):
+    """Turn a WordPress export (Tools > Export) into a content folder.
+
+    Then `blog serve --content DIR`, or `blog publish`. Running it again over
+    the same DIR changes nothing; files edited by hand are kept.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from blog_cli.wordpress import WxrError
+    from blog_cli.wordpress import import_wordpress as run_import
+
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
+               MofNCompleteColumn())
+    try:
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            report = run_import(export, out, uploads=uploads, force=force, progress=progress)
+    except WxrError as error:
+        where = f"{export}:{error.line}" if error.line else f"{export}"
+        raise click.ClickException(f"{where}: {error}; nothing was written") from None
+    for line in report.lines():
+        click.echo(line)
