@@ -52,10 +52,11 @@ def block_site_title(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_site = resolve('site')
     pass
     yield '<h1 class="site-title"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '" rel="home">'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield '</a></h1>'
@@ -92,4 +93,4 @@ def block_content(context, missing=missing):
     finally: gen.close()
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'site_title': block_site_title, 'content': block_content}
-debug_info = '1=12&2=17&3=37&4=47&5=63&6=73&7=76&11=87'
+debug_info = '1=12&2=17&3=37&4=47&5=64&6=74&7=77&11=88'

@@ -66,6 +66,7 @@ def block_content(context, missing=missing):
     l_0_searched = resolve('searched')
     l_0_query = resolve('query')
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_total = resolve('total')
     l_0_entries = resolve('entries')
     pass
@@ -88,7 +89,7 @@ def block_content(context, missing=missing):
         pass
         yield 'Search'
     yield '</h1>\n  <form role="search" aria-label="Search the posts" method="get" class="search-form" action="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/search', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'SEARCH'), _block_vars=_block_vars))
     yield '">\n    <label><span class="screen-reader-text">Search for:</span>\n    <input type="search" name="q" value="'
     yield escape((undefined(name='query') if l_0_query is missing else l_0_query))
     yield '" enterkeyhint="search"></label>\n    <button type="submit">Search</button>\n  </form>\n'
@@ -125,4 +126,4 @@ def block_content(context, missing=missing):
     finally: gen.close()
 
 blocks = {'title': block_title, 'head': block_head, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=39&4=49&5=59&6=74&8=82&9=91&11=93&14=95&16=104&17=107&19=117&21=120'
+debug_info = '1=12&2=17&3=39&4=49&5=59&6=75&8=83&9=92&11=94&14=96&16=105&17=108&19=118&21=121'

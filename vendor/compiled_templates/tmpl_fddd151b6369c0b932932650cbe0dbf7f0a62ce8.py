@@ -11,6 +11,7 @@ def root(context, missing=missing):
     l_0_site = resolve('site')
     l_0_canonical = resolve('canonical')
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_extra_feeds = resolve('extra_feeds')
     l_0_bare = resolve('bare')
     l_0_areas = resolve('areas')
@@ -43,11 +44,11 @@ def root(context, missing=missing):
     yield '<link rel="alternate" type="application/atom+xml" title="'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield ' (Atom)" href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/feed.xml'))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'ATOM')))
     yield '">\n<link rel="alternate" type="application/rss+xml" title="'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield ' (RSS)" href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/rss.xml'))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'RSS')))
     yield '">\n'
     for l_1_feed in (undefined(name='extra_feeds') if l_0_extra_feeds is missing else l_0_extra_feeds):
         _loop_vars = {}
@@ -164,10 +165,11 @@ def block_site_title(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_site = resolve('site')
     pass
     yield '<p class="site-title"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '" rel="home">'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield '</a></p>'
@@ -207,6 +209,7 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     l_0_site = resolve('site')
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     pass
     yield '  <p class="colophon">&copy; '
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
@@ -215,10 +218,10 @@ def block_footer(context, missing=missing):
         yield ' · '
         yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'author'))
     yield ' · <a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/feed.xml', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'ATOM'), _block_vars=_block_vars))
     yield '">Atom</a> · <a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/rss.xml', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'RSS'), _block_vars=_block_vars))
     yield '">RSS</a></p>\n'
 
 blocks = {'title': block_title, 'description': block_description, 'head': block_head, 'body_class': block_body_class, 'site_title': block_site_title, 'content': block_content, 'sidebar': block_sidebar, 'footer': block_footer}
-debug_info = '1=26&2=28&4=32&8=34&9=36&13=38&15=44&16=48&17=52&18=56&21=62&22=68&24=75&26=77&31=79&32=80&33=85&36=88&37=92&43=103&47=107&49=109&53=111&55=115&8=118&9=129&24=140&26=149&31=159&47=175&49=184&50=197&55=201&56=212'
+debug_info = '1=27&2=29&4=33&8=35&9=37&13=39&15=45&16=49&17=53&18=57&21=63&22=69&24=76&26=78&31=80&32=81&33=86&36=89&37=93&43=104&47=108&49=110&53=112&55=116&8=119&9=130&24=141&26=150&31=160&47=177&49=186&50=199&55=203&56=215'
