@@ -154,20 +154,3 @@ def test_anything_that_names_nothing_gets_the_themed_404(reader, path):
     body = response.body.decode()
     assert "Oops! That page can’t be found." in body and "Missing Authentication" not in body
     assert "widget-area-sidebar" in body
-
-
-def api_gateway_get(path, host, headers=None):
-    """Call the app with the proxy event API Gateway sends for a GET of ``path``."""
-    from app import app
-
-    event = {"resource": "/posts/{slug}", "path": path, "httpMethod": "GET",
-             "headers": dict({"host": host}, **(headers or {})),
-             "multiValueHeaders": {}, "queryStringParameters": None,
-             "multiValueQueryStringParameters": None,
-             "pathParameters": {"slug": path.rsplit("/", 1)[1]}, "stageVariables": None,
-             "requestContext": {"resourcePath": "/posts/{slug}", "httpMethod": "GET",
-                                "stage": "api", "path": "/api" + path},
-             "body": None, "isBase64Encoded": False}
-    return app(event, None)
-
-
