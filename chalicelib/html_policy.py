@@ -14,7 +14,8 @@ from markupsafe import Markup
 POST_TAGS = frozenset(nh3.ALLOWED_TAGS) | {
     "audio", "picture", "source", "track", "video", "tfoot",
 }
-_GENERIC = {"class", "id", "title", "lang", "dir"}
+# role, aria-label and tabindex: the labelled, focusable scroll boxes around code and tables.
+_GENERIC = {"class", "id", "title", "lang", "dir", "role", "aria-label", "tabindex"}
 POST_ATTRIBUTES = {
     **{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()},
     "*": _GENERIC,

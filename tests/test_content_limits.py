@@ -138,8 +138,9 @@ Term
     html = parse(source).body_html
     for kept in ('<div class="toc">', '<h1 id="head-one">', 'class="footnote-ref" href="#fn:1"',
                  '<li id="fn:1">', 'class="footnote-backref" href="#fnref:1"',
-                 '<abbr title="Hyper Text Markup Language">', 'style="text-align:right"',
-                 '<div class="highlight"><pre>', '<span class="k">def</span>',
+                 '<abbr title="Hyper Text Markup Language">', 'class="align-right"',
+                 '<div class="highlight"><pre tabindex="0" role="region" aria-label="Code">',
+                 '<span class="k">def</span>', 'class="table-scroll"',
                  "<dt>Term</dt>", 'width="10"', 'src="/media/x.jpg"'):
         assert kept in html
 
