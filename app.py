@@ -1,12 +1,20 @@
-"""The blog's Chalice app: thin public GET/HEAD routes and the S3 event handler."""
+"""The blog's Chalice app: thin public GET/HEAD routes and the S3 event handler.
+
+Each route turns Chalice's request into a plain ``Request`` and names the page
+it wants; ``runtime.answer`` does the rest and hands back a plain response.
+"""
 import logging
 import os
-from urllib.parse import unquote, urlencode, urlsplit
+from functools import partial
+from urllib.parse import unquote
 
 from chalice import Chalice, Response
 
-from chalicelib.runtime import cache_control, serve
-from chalicelib.views import Links, page_number
+from chalicelib import keys, urls
+from chalicelib.pages import PageBuilder
+from chalicelib.responses import Request
+from chalicelib.runtime import answer
+from chalicelib.wiring import page_instance
 
 app = Chalice(app_name="serverless-blog")
 app.log.setLevel(logging.INFO)
@@ -17,56 +25,23 @@ logging.getLogger("chalicelib").setLevel(logging.INFO)
 CONTENT_BUCKET = os.environ.get("BLOG_BUCKET", "blog-content-not-configured")
 
 
-def _links(settings):
-    request = app.current_request
-    host = request.headers.get("host", "localhost")
-    stage = request.context.get("stage")
-    # Straight on the execute-api host every path sits under the stage name;
-    # through CloudFront or a custom domain the public paths start at base_url's.
-    direct = host.endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
-    if stage and direct:
-        root = f"/{stage}"
-    else:
-        root = urlsplit(settings.base_url).path.rstrip("/") if settings.base_url else ""
-    if settings.base_url:  # absolute links (feeds, sitemap, canonical) use the public address
-        return Links(root=root, base=settings.base_url)
-    scheme = request.headers.get("x-forwarded-proto") or (
-        "http" if host.startswith(("127.0.0.1", "localhost")) else "https")
-    return Links(root=root, base=f"{scheme}://{host}{root}")
+def _decoded(value):
+    """A path parameter as written (API Gateway may hand it still percent-encoded)."""
+    return unquote(value) if "%" in value else value
 
 
 def _respond(build):
-    request = app.current_request
-    params = request.query_params
-    query = urlencode(sorted((name, params.get(name)) for name in params)) if params else ""
-    cache_key = f"{request.headers.get('host', '')}{request.context.get('path', '')}?{query}"
-    page, max_age = serve(cache_key, _links, build)
-    headers = {"Content-Type": page.content_type, "ETag": page.etag,
-               "Cache-Control": cache_control(max_age, page.status)}
-    if page.last_modified:
-        headers["Last-Modified"] = page.last_modified
-    if page.status == 200 and _not_modified(request.headers, page):
-        return Response(body="", status_code=304, headers=headers)
-    body = "" if request.method == "HEAD" else page.body
-    return Response(body=body, status_code=page.status, headers=headers)
+    current = app.current_request
+    request = Request(method=current.method, path=current.context.get("path", ""),
+                      query=dict(current.query_params or {}),
+                      headers={name.lower(): value for name, value in current.headers.items()},
+                      stage=current.context.get("stage"))
+    response = answer(page_instance(), request, build)
+    return Response(body=response.body, status_code=response.status, headers=response.headers)
 
 
-def _not_modified(headers, page):
-    """RFC 9110: If-None-Match decides when present, else If-Modified-Since."""
-    if_none_match = headers.get("if-none-match")
-    if if_none_match:
-        return page.etag in {tag.strip() for tag in if_none_match.split(",")}
-    if not page.last_modified:
-        return False
-    since = headers.get("if-modified-since")
-    if not since:
-        return False
-    from email.utils import parsedate_to_datetime  # feeds only; ~10 ms of cold start
-
-    try:
-        return parsedate_to_datetime(page.last_modified) <= parsedate_to_datetime(since)
-    except (TypeError, ValueError):
-        return False
+def _query(name):
+    return (app.current_request.query_params or {}).get(name)
 
 
 def page_route(path):
@@ -74,100 +49,91 @@ def page_route(path):
     return app.route(path, methods=["GET", "HEAD"])
 
 
-def _param(name):
-    return (app.current_request.query_params or {}).get(name)
-
-
-def _uri(name):
-    value = (app.current_request.uri_params or {}).get(name, "")
-    return unquote(value) if "%" in value else value
-
-
-@page_route("/")
+@page_route(urls.HOME)
 def home():
-    return _respond(lambda blog: blog.home(page_number(_param("page"))))
+    return _respond(partial(PageBuilder.home, page=_query("page")))
 
 
-@page_route("/posts/{slug}")
+@page_route(urls.POST)
 def post(slug):
-    return _respond(lambda blog: blog.post(_uri("slug")))
+    return _respond(partial(PageBuilder.post, slug=_decoded(slug)))
 
 
-@page_route("/pages/{slug}")
+@page_route(urls.PAGE)
 def static_page(slug):
-    return _respond(lambda blog: blog.static_page(_uri("slug")))
+    return _respond(partial(PageBuilder.static_page, slug=_decoded(slug)))
 
 
-@page_route("/tags/{tag}")
+@page_route(urls.TAG)
 def tag(tag):
-    return _respond(lambda blog: blog.label("tag", _uri("tag"), page_number(_param("page"))))
+    return _respond(partial(PageBuilder.label, kind=keys.TAG, slug=_decoded(tag),
+                            page=_query("page")))
 
 
-@page_route("/categories/{category}")
+@page_route(urls.CATEGORY)
 def category(category):
-    return _respond(lambda blog: blog.label("cat", _uri("category"),
-                                            page_number(_param("page"))))
+    return _respond(partial(PageBuilder.label, kind=keys.CATEGORY, slug=_decoded(category),
+                            page=_query("page")))
 
 
-@page_route("/tags/{tag}/feed.xml")
+@page_route(urls.TAG_FEED)
 def tag_feed(tag):
-    return _respond(lambda blog: blog.feed("atom", "tag", _uri("tag")))
+    return _respond(partial(PageBuilder.feed, feed_format="atom", label_kind=keys.TAG,
+                            label_slug=_decoded(tag)))
 
 
-@page_route("/categories/{category}/feed.xml")
+@page_route(urls.CATEGORY_FEED)
 def category_feed(category):
-    return _respond(lambda blog: blog.feed("atom", "cat", _uri("category")))
+    return _respond(partial(PageBuilder.feed, feed_format="atom", label_kind=keys.CATEGORY,
+                            label_slug=_decoded(category)))
 
 
-@page_route("/archive/{year}")
+@page_route(urls.ARCHIVE_YEAR)
 def archive_year(year):
-    return _respond(lambda blog: blog.archive(year, None, page_number(_param("page"))))
+    return _respond(partial(PageBuilder.archive, year=_decoded(year), page=_query("page")))
 
 
-@page_route("/archive/{year}/{month}")
+@page_route(urls.ARCHIVE_MONTH)
 def archive_month(year, month):
-    return _respond(lambda blog: blog.archive(year, month, page_number(_param("page"))))
+    return _respond(partial(PageBuilder.archive, year=_decoded(year), month=_decoded(month),
+                            page=_query("page")))
 
 
-@page_route("/search")
+@page_route(urls.SEARCH)
 def search():
-    return _respond(lambda blog: blog.search(_param("q"), page_number(_param("page"))))
+    return _respond(partial(PageBuilder.search, query=_query("q"), page=_query("page")))
 
 
-@page_route("/feed.xml")
+@page_route(urls.ATOM)
 def atom_feed():
-    return _respond(lambda blog: blog.feed("atom"))
+    return _respond(partial(PageBuilder.feed, feed_format="atom"))
 
 
-@page_route("/rss.xml")
+@page_route(urls.RSS)
 def rss_feed():
-    return _respond(lambda blog: blog.feed("rss"))
+    return _respond(partial(PageBuilder.feed, feed_format="rss"))
 
 
-@page_route("/sitemap.xml")
+@page_route(urls.SITEMAP)
 def sitemap():
-    return _respond(lambda blog: blog.sitemap())
+    return _respond(PageBuilder.sitemap)
 
 
-@page_route("/robots.txt")
+@page_route(urls.ROBOTS)
 def robots():
-    return _respond(lambda blog: blog.robots())
+    return _respond(PageBuilder.robots)
 
 
-@page_route("/{proxy+}")
+@page_route(urls.ANYTHING_ELSE)
 def unmatched(**_):
     """Every other path: API Gateway would answer 403 itself; we answer 404."""
-    from chalicelib.errors import NotFound
-
-    def missing(blog):
-        raise NotFound("no route")
-    return _respond(missing)
+    return _respond(PageBuilder.nothing_here)
 
 
 @app.on_s3_event(bucket=CONTENT_BUCKET, events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"])
 def on_content_change(event):
     """Index the key's current state (create, update or delete) from S3."""
-    from chalicelib.publishing import index_key
+    from chalicelib.wiring import event_services
 
-    result = index_key(event.key)
+    result = event_services().sync(event.key)
     app.log.info("%s: %s %s", result.key, result.action, result.detail)

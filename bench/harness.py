@@ -143,10 +143,10 @@ class MotoServer:
 
 def use_table(table):
     """Point the app and the writers at ``table`` (a fresh Runtime, same clients)."""
-    from chalicelib.runtime import reset_runtime
+    from chalicelib.wiring import reset
 
     os.environ["BLOG_TABLE"] = table
-    reset_runtime()
+    reset()
 
 
 def create_blog(table, site=SITE):
@@ -154,10 +154,10 @@ def create_blog(table, site=SITE):
     import boto3
     from botocore.exceptions import ClientError
 
-    from chalicelib.index import create_table
-    from chalicelib.publishing import services
+    from chalicelib.dynamodb import create_table
+    from chalicelib.wiring import services
     from chalicelib.site import build_config
-    from chalicelib.widgets import prepare_for_storage
+    from chalicelib.widget_config import prepare_for_storage
 
     with contextlib.suppress(ClientError):
         boto3.client("s3").create_bucket(Bucket=BUCKET)

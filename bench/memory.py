@@ -51,7 +51,7 @@ def main():
     slugs = json.loads(os.environ["BENCH_SLUGS"])
     tags = json.loads(os.environ["BENCH_TAGS"])
     from app import app
-    from chalicelib.runtime import runtime
+    from chalicelib.wiring import page_instance
 
     context = LambdaContext()
     served = 0
@@ -61,7 +61,7 @@ def main():
         response = app(event, context)
         assert response["statusCode"] in (200, 404), response["statusCode"]
         served += 1
-    cache = runtime().cache
+    cache = page_instance().cache
     peak = peak_rss_mib()
     print(json.dumps({"peak_mib": peak, "served": served, "cache_bytes": cache.size_bytes,
                       "cache_pages": len(cache)}))

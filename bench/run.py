@@ -80,9 +80,9 @@ def call(event):
 
 def clear_pages():
     """Forget cached pages (the sidebar and settings stay, as in a warm instance)."""
-    from chalicelib.runtime import runtime
+    from chalicelib.wiring import page_instance
 
-    runtime().cache.clear()
+    page_instance().cache.clear()
 
 
 # -- 1. cold start ----------------------------------------------------------------
@@ -206,12 +206,12 @@ PAGE_KINDS = {
 
 def call_counts(data):
     print("3. AWS calls per page view", flush=True)
-    from chalicelib.runtime import reset_runtime, runtime
+    from chalicelib.wiring import page_instance, reset
 
     summary = []
     for kind, make in PAGE_KINDS.items():
         event = make(data)
-        reset_runtime()
+        reset()
         with harness.CallMeter() as meter:
             status = call(event)["statusCode"]
             cold = dict(meter.calls)
@@ -219,7 +219,7 @@ def call_counts(data):
             call(event)
             cached = meter.total
             meter.reset()
-            current = runtime()
+            current = page_instance()
             real_clock = current._clock
             current._clock = lambda: real_clock() + 61  # cache_seconds is 60
             call(event)

@@ -78,14 +78,10 @@ def aws_errors():
 def open_services(target):
     """Services (store + index) for ``target``, after checking both exist."""
     from chalicelib import aws
-    from chalicelib.index import PostIndex
-    from chalicelib.publishing import Services
-    from chalicelib.store import ContentStore
+    from chalicelib.wiring import services_for
 
-    s3, dynamodb = aws.client("s3"), aws.client("dynamodb")
-    require_storage(s3, dynamodb, target)
-    return Services(store=ContentStore(s3, target.bucket),
-                    index=PostIndex(dynamodb, target.table))
+    require_storage(aws.client("s3"), aws.client("dynamodb"), target)
+    return services_for(target.bucket, target.table)
 
 
 def require_storage(s3, dynamodb, target):

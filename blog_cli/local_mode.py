@@ -90,7 +90,7 @@ def start_moto(port):
 
 def point_at_embedded_aws(endpoint, stage_environment):
     """Send every boto3 client in this process to the embedded endpoint."""
-    from chalicelib.runtime import reset_runtime
+    from chalicelib.wiring import reset
 
     for name in ENDPOINT_OVERRIDES:
         os.environ.pop(name, None)
@@ -103,31 +103,15 @@ def point_at_embedded_aws(endpoint, stage_environment):
         "BLOG_BUCKET": stage_environment["BLOG_BUCKET"],
         "BLOG_TABLE": stage_environment["BLOG_TABLE"],
     })
-    reset_runtime()
+    reset()
 
 
-def own_services():
-    """Services on clients of their own, so reset_runtime never swaps them mid-sync."""
-    import boto3
-
-    from chalicelib.config import current_environment
-    from chalicelib.index import PostIndex
-    from chalicelib.publishing import Services
-    from chalicelib.store import ContentStore
-
-    environment = current_environment()
-    session = boto3.session.Session()
-    s3, dynamodb = session.client("s3"), session.client("dynamodb")
-    return Services(store=ContentStore(s3, environment.bucket),
-                    index=PostIndex(dynamodb, environment.table)), s3, dynamodb
-
-
-def load_content(content, services, s3, dynamodb):
+def load_content(content, services):
     """Create the bucket and table, load site.yaml, posts/ and pages/; the SyncResults."""
-    from chalicelib.index import create_table
+    from chalicelib.dynamodb import create_table
 
-    s3.create_bucket(Bucket=services.store.bucket)
-    create_table(dynamodb, services.index.table)
+    services.store.client.create_bucket(Bucket=services.store.bucket)
+    create_table(services.index.table.client, services.index.table.name)
     services.index.ensure_site_item()
     if (content / SITE_FILE).is_file():
         push_site_file(content / SITE_FILE, services.index)
@@ -161,9 +145,9 @@ def _stop_on_sigterm():
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
-def serve(settings, stage_environment, echo=click.echo):
+def run_local_blog(settings, stage_environment, echo=click.echo):
     """Run local mode until Ctrl-C or SIGTERM; everything started is stopped."""
-    from chalicelib.runtime import expire_runtime
+    from chalicelib.wiring import expire_pages, services as make_services
 
     site = validate_content(settings.content)
     ensure_port_free(settings.host, settings.port, "HTTP")
@@ -177,16 +161,16 @@ def serve(settings, stage_environment, echo=click.echo):
         echo(f"AWS endpoint: {endpoint}")
         point_at_embedded_aws(endpoint, stage_environment)
         with aws_errors():
-            services, s3, dynamodb = own_services()
-            results = load_content(settings.content, services, s3, dynamodb)
+            services = make_services(private_clients=True)
+            results = load_content(settings.content, services)
         _describe_load(settings.content, site, results, echo)
         try:
             http = create_chalice_server(settings.project_dir, settings.host, settings.port)
         except OSError as error:
             raise click.ClickException(
                 f"cannot listen on {settings.host}:{settings.port}: {error.strerror}") from None
-        watcher = ContentWatcher(settings.content, services, s3, report=echo,
-                                 on_change=expire_runtime)
+        watcher = ContentWatcher(settings.content, services, report=echo,
+                                 on_change=expire_pages)
         watcher.snapshot()
         watcher.start()
         echo(f"Watching {settings.content} and the embedded bucket; Ctrl-C stops.")

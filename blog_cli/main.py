@@ -28,7 +28,7 @@ def cli():
     """Author and operate the serverless blog."""
 
 
-@cli.command()
+@cli.command("serve")
 @click.option("--content", type=click.Path(path_type=Path), metavar="DIR",
               help="Folder with site.yaml, posts/ and pages/  [default: demo/]")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
@@ -36,21 +36,20 @@ def cli():
               help="Port of the blog.")
 @click.option("--aws-port", type=click.IntRange(1, 65535), metavar="N",
               help="Port of the embedded AWS endpoint  [default: a free port]")
-def serve(content, host, port, aws_port):
+def serve_locally(content, host, port, aws_port):
     """Serve the blog locally on embedded AWS.
 
     Changes to DIR, and objects any client writes to the embedded S3, show
     within seconds. Ctrl-C stops everything.
     """
-    from blog_cli.local_mode import LocalSettings, line_buffered_stdout
-    from blog_cli.local_mode import serve as run_local_mode
+    from blog_cli.local_mode import LocalSettings, line_buffered_stdout, run_local_blog
 
     project = Project.find()
     line_buffered_stdout()
     settings = LocalSettings(project_dir=project.directory,
                              content=content or project.directory / "demo",
                              host=host, port=port, aws_port=aws_port)
-    run_local_mode(settings, project.stage_environment(LOCAL_STAGE))
+    run_local_blog(settings, project.stage_environment(LOCAL_STAGE))
 
 
 @cli.command()
@@ -132,7 +131,7 @@ def config_show(stage):
     import yaml
 
     from chalicelib.site import SiteConfig
-    from chalicelib.widgets import RENDERED_TEXT_KEY
+    from chalicelib.widget_config import RENDERED_TEXT_KEY
 
     target = resolve_target(stage)
     with aws_errors():

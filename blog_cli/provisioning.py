@@ -5,7 +5,8 @@ second run makes no write and says so.
 """
 from botocore.exceptions import ClientError
 
-from chalicelib.index import PostIndex, create_table
+from chalicelib.dynamodb import create_table
+from chalicelib.index import PostIndex
 
 PUBLIC_ACCESS_BLOCK = {"BlockPublicAcls": True, "IgnorePublicAcls": True,
                        "BlockPublicPolicy": True, "RestrictPublicBuckets": True}
@@ -76,5 +77,5 @@ def ensure_table(dynamodb, table):
             TableName=table,
             PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
         changes.append(f"enabled point-in-time recovery on {table}")
-    PostIndex(dynamodb, table).ensure_site_item()
+    PostIndex.on(dynamodb, table).ensure_site_item()
     return changes

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from chalicelib.errors import InvalidSiteConfig
 from chalicelib.site import SiteConfig, parse_site_yaml
-from chalicelib.widgets import prepare_for_storage
+from chalicelib.widget_config import prepare_for_storage
 
 LINE_PREFIX = re.compile(r"^line (\d+): ")
 

@@ -63,11 +63,10 @@ def changed_keys(before, after):
 class ContentWatcher:
     """Polls the content folder and the bucket; syncs every change it sees."""
 
-    def __init__(self, root, services, s3, report, on_change=lambda: None,
+    def __init__(self, root, services, report, on_change=lambda: None,
                  interval=POLL_SECONDS):
         self.root = Path(root)
         self.services = services
-        self._s3 = s3
         self._report = report
         self._on_change = on_change
         self._interval = interval
@@ -79,7 +78,7 @@ class ContentWatcher:
     def snapshot(self):
         """Take the current state as the baseline (after the initial load)."""
         self._files = folder_files(self.root)
-        self._objects = bucket_objects(self._s3, self.services.store.bucket)
+        self._objects = bucket_objects(self.services.store.client, self.services.store.bucket)
 
     def start(self):
         """Poll in a daemon thread until ``stop``."""
@@ -123,7 +122,7 @@ class ContentWatcher:
         return set(keys)
 
     def _sync_bucket(self, skip=frozenset()):
-        objects = bucket_objects(self._s3, self.services.store.bucket)
+        objects = bucket_objects(self.services.store.client, self.services.store.bucket)
         keys = changed_keys(self._objects, objects)
         for key in keys:
             if key not in skip:  # just uploaded from the folder and synced

@@ -1,4 +1,4 @@
-"""Runtime configuration: the only module that reads the environment.
+"""The deployment's environment: where the blog's data lives, read at call time.
 
 Chalice's test client patches ``os.environ`` only while a request runs, so the
 environment is read at call time, never at import time.

@@ -52,7 +52,9 @@ class Entry:
     @property
     def url(self):
         """Site-relative URL of the post or page."""
-        return f"/{self.kind}s/{self.slug}"
+        from chalicelib import urls  # urls builds on keys, which builds on this module
+
+        return urls.document(self.kind, self.slug)
 
     @property
     def sort_key(self):

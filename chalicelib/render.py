@@ -15,6 +15,8 @@ import os
 import sys
 from functools import lru_cache
 
+from chalicelib import urls
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 THEME_DIR = os.path.join(ROOT, "templates")
 COMPILED_DIR = os.path.join(ROOT, "compiled_templates")
@@ -61,6 +63,7 @@ def _build(loader):
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["month_name"] = _month_name
+    env.globals["paths"] = urls  # every template builds its links from the one URL module
     return env
 
 

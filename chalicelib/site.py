@@ -1,4 +1,4 @@
-"""Site settings and widget configuration: validation, defaults, storage form.
+"""site.yaml: validation with line numbers, defaults, and the stored JSON form.
 
 ``site.yaml`` is validated here for ``blog config push`` and ``blog check``;
 the same rules run again when the app reads the stored copy, where a bad
@@ -11,7 +11,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chalicelib.errors import InvalidSiteConfig
-from chalicelib.widgets import AREAS, validate_widget
+from chalicelib.widget_config import AREAS, validate_widget
 
 log = logging.getLogger(__name__)
 

@@ -1,56 +1,50 @@
-"""Layered fixtures: fake credentials, mock_aws, bucket and table, Chalice client."""
-import json
-from pathlib import Path
+"""Layered fixtures: fake credentials, mock_aws, bucket and table, Chalice client.
 
+Function-scoped fixtures give each test a blog of its own. Tests that only
+read share one published corpus per module (``corpus_module`` and
+``reader``), built once, which is most of what keeps the suite fast.
+"""
 import boto3
 import pytest
 from chalice.test import Client
 from moto import mock_aws
 
-from chalicelib.index import create_table
-from chalicelib.publishing import Services, services
-from chalicelib.runtime import reset_runtime
-from chalicelib.site import build_config
-from chalicelib.widgets import prepare_for_storage
+from chalicelib.dynamodb import create_table
+from chalicelib.wiring import reset, services
+from tests.helpers import BASE_SITE, BUCKET, PROJECT, STAGE, TABLE, publish_corpus, push_site
 
-PROJECT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-STAGE = "local"
-STAGE_ENV = json.loads((PROJECT / ".chalice" / "config.json").read_text())[
-    "stages"][STAGE]["environment_variables"]
-BUCKET = STAGE_ENV["BLOG_BUCKET"]
-TABLE = STAGE_ENV["BLOG_TABLE"]
+CLEARED = ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB",
+           "AWS_PROFILE")
+FAKE = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1", "BLOG_BUCKET": BUCKET, "BLOG_TABLE": TABLE}
 
-BASE_SITE = {
-    "site": {"title": "Test Blog", "tagline": "Tests & more", "author": "Tess Ter",
-             "base_url": "https://blog.example.org", "timezone": "UTC",
-             "posts_per_page": 3, "cache_seconds": 0},
-    "widgets": {"sidebar": [{"type": "recent_posts", "title": "Recent Posts", "count": 5}]},
-}
+
+def _fake_environment(patch):
+    for name in CLEARED:
+        patch.delenv(name, raising=False)
+    for name, value in FAKE.items():
+        patch.setenv(name, value)
+
+
+def _storage():
+    boto3.client("s3").create_bucket(Bucket=BUCKET)
+    create_table(boto3.client("dynamodb"), TABLE)
 
 
 @pytest.fixture
 def aws_env(monkeypatch):
     """Fake credentials and the stage's names; no real endpoint can leak in."""
-    for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB",
-                 "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("BLOG_BUCKET", BUCKET)
-    monkeypatch.setenv("BLOG_TABLE", TABLE)
-    reset_runtime()
+    _fake_environment(monkeypatch)
+    reset()
     yield
-    reset_runtime()
+    reset()
 
 
 @pytest.fixture
 def aws(aws_env):
     """A moto-backed AWS with the blog's bucket and table created."""
     with mock_aws():
-        boto3.client("s3").create_bucket(Bucket=BUCKET)
-        create_table(boto3.client("dynamodb"), TABLE)
+        _storage()
         yield
 
 
@@ -62,30 +56,6 @@ def blog(aws):
     return found
 
 
-def push_site(found: Services, raw):
-    """Store a site configuration as `blog config push` does."""
-    config = build_config(raw)
-    config = type(config)(settings=config.settings,
-                          widgets=prepare_for_storage(config.widgets))
-    found.index.save_site_config(config.to_json())
-    return config
-
-
-def front_matter(**meta):
-    """A front matter block from keyword arguments (values written as given)."""
-    lines = ["---"] + [f"{key}: {value}" for key, value in meta.items()] + ["---", ""]
-    return "\n".join(lines)
-
-
-def publish(found: Services, key, text, **meta):
-    """Upload a source and run the indexer on it, as the S3 event would."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if meta:
-        data = front_matter(**meta).encode("utf-8") + data
-    found.store.put(key, data)
-    return found.sync(key)
-
-
 @pytest.fixture
 def client(aws):
     """Chalice's test client for the app, on the stage the tests use."""
@@ -95,13 +65,33 @@ def client(aws):
         yield test_client
 
 
-CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*.md"))
-
-
 @pytest.fixture
 def corpus(blog):
     """The five posts and one page under tests/data, published and indexed."""
-    for path in CORPUS:
-        result = publish(blog, f"{path.parent.name}/{path.name}", path.read_bytes())
-        assert result.action == "indexed", result
-    return blog
+    return publish_corpus(blog)
+
+
+# -- one read-only blog per module ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def shared_blog():
+    """A module's own moto AWS with the corpus published: for tests that only read."""
+    with pytest.MonkeyPatch.context() as patch:
+        _fake_environment(patch)
+        reset()
+        with mock_aws():
+            _storage()
+            found = services()
+            push_site(found, BASE_SITE)
+            publish_corpus(found)
+            yield found
+        reset()
+
+
+@pytest.fixture(scope="module")
+def reader(shared_blog):
+    """Chalice's test client on the module's shared, read-only blog."""
+    from app import app
+
+    with Client(app, stage_name=STAGE, project_dir=str(PROJECT)) as test_client:
+        yield test_client

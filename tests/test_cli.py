@@ -11,8 +11,8 @@ from moto import mock_aws
 
 from blog_cli.main import cli
 from blog_cli.routing import GreedyProxyRouteMatcher
-from chalicelib.index import create_table
-from tests.conftest import BUCKET, DATA, PROJECT, TABLE, publish
+from chalicelib.dynamodb import create_table
+from tests.helpers import BUCKET, DATA, PROJECT, TABLE, publish
 
 CLI_DATA = DATA / "cli"
 GOOD = CLI_DATA / "good"

@@ -2,7 +2,7 @@
 import feedparser
 import pytest
 
-from tests.conftest import BASE_SITE, push_site
+from tests.helpers import BASE_SITE, push_site
 
 
 def parsed(client, path):

@@ -2,7 +2,7 @@
 import boto3
 import pytest
 
-from tests.conftest import TABLE, publish
+from tests.helpers import TABLE, publish
 
 
 @pytest.mark.parametrize("path", [
@@ -56,7 +56,7 @@ def test_storage_failure_gets_the_themed_error_page_not_a_500(corpus, client):
 
 
 def test_a_cached_page_survives_a_storage_outage_within_cache_seconds(corpus, client):
-    from tests.conftest import BASE_SITE, push_site
+    from tests.helpers import BASE_SITE, push_site
 
     push_site(corpus, {"site": dict(BASE_SITE["site"], cache_seconds=300), "widgets": {}})
     assert client.http.get("/posts/rye-loaf").status_code == 200

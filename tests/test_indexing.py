@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import boto3
 import pytest
 
-from tests.conftest import BUCKET, publish
+from tests.helpers import BUCKET, publish
 
 POST = ("---\ntitle: Zebra Crossing Notes\ndate: 2026-04-05 10:00\ntags: Stripes, Walking\n"
         "categories: Field Notes\n---\nA post about zebras and quagga crossings.\n")
@@ -200,7 +200,7 @@ def test_a_writer_that_loses_a_race_retries_and_counts_stay_exact(blog, caplog):
     race is staged deterministically: writer A reads the head, writer B commits,
     then A writes with its stale view and must hit the condition and retry.
     """
-    from chalicelib.publishing import services
+    from chalicelib.wiring import services
 
     upload("posts/zebra-crossing.md", POST)
     writer_a, writer_b = services(), services()
@@ -222,4 +222,4 @@ def test_a_writer_that_loses_a_race_retries_and_counts_stay_exact(blog, caplog):
     assert blog.index.site_state()["total"] == 1
     listed, _ = blog.index.listing("LIST#all", 1, 10, datetime.now(timezone.utc))
     assert [entry.slug for entry in listed] == ["zebra-crossing"]
-    assert "quagga" in blog.index.post("post", "zebra-crossing").body
+    assert "quagga" in blog.index.document("post", "zebra-crossing").body

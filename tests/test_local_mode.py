@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from chalicelib.content import parse_document
 from chalicelib.site import SiteSettings
-from tests.conftest import BUCKET, PROJECT
+from tests.helpers import BUCKET, PROJECT
 
 BLOG = Path(sys.executable).parent / "blog"
 ENDPOINT_LINE = re.compile(r"^AWS endpoint: (http://127\.0\.0\.1:(\d+))$", re.MULTILINE)

@@ -30,9 +30,9 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from chalicelib.config import Environment
-from chalicelib.index import create_table
-from chalicelib.publishing import services
-from chalicelib.runtime import reset_runtime
+from chalicelib.dynamodb import create_table
+from chalicelib.wiring import services
+from chalicelib.wiring import reset
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD = PROJECT / "build" / "package-test"
@@ -264,9 +264,9 @@ def aws_server(package):
         patch.setenv("AWS_ACCESS_KEY_ID", "testing")
         patch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
         patch.setenv("AWS_DEFAULT_REGION", REGION)
-        reset_runtime()
+        reset()
         try:
-            from conftest import publish, push_site
+            from tests.helpers import publish, push_site
 
             boto3.client("s3").create_bucket(Bucket=bucket)
             create_table(boto3.client("dynamodb"), table)
@@ -279,7 +279,7 @@ def aws_server(package):
             boto3.client("s3").put_object(Bucket=bucket, Key="posts/fresh-from-s3.md",
                                           Body=NEW_POST.encode())
         finally:
-            reset_runtime()
+            reset()
     yield {"endpoint": endpoint, "bucket": bucket, "table": table}
     server.stop()
 

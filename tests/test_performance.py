@@ -14,8 +14,8 @@ from botocore.client import BaseClient
 
 import chalicelib.runtime as runtime_module
 from chalicelib.cache import CachedPage, PageCache
-from chalicelib.runtime import reset_runtime, runtime
-from tests.conftest import BASE_SITE, publish, push_site
+from chalicelib.wiring import page_instance, reset
+from tests.helpers import BASE_SITE, publish, push_site
 
 CACHED_SITE = {"site": dict(BASE_SITE["site"], cache_seconds=60),
                "widgets": BASE_SITE["widgets"]}
@@ -45,13 +45,13 @@ def site(blog):
                 title=f"Post {number}", date=f"2024-03-0{number}", tags="[Sea, Light]",
                 categories="[Travel]")
     publish(blog, "pages/about.md", "About this blog.\n", title="About")
-    reset_runtime()
+    reset()
     return blog
 
 
 def advance_clock(seconds):
     """Move the warm instance's monotonic clock forward."""
-    current = runtime()
+    current = page_instance()
     real = current._clock
     current._clock = lambda: real() + seconds
 
@@ -248,16 +248,16 @@ def test_app_page_cache_stays_within_blog_page_cache_bytes(site, monkeypatch):
         publish(site, f"posts/w-{number}.md", f"{' '.join(words)} closing.\n",
                 title=f"W {number}", date="2024-02-01")
     monkeypatch.setenv("BLOG_PAGE_CACHE_BYTES", "60000")
-    reset_runtime()
+    reset()
     sizes = []
     for word in words:
         response = app(_event("/search", {"q": word}), _Context())
         assert response["statusCode"] == 200
         sizes.append(len(response["body"].encode("utf-8")))
-        assert runtime().cache.size_bytes <= 60_000
-    assert runtime().cache.max_bytes == 60_000
+        assert page_instance().cache.size_bytes <= 60_000
+    assert page_instance().cache.max_bytes == 60_000
     assert sum(sizes) > 3 * 60_000, "the test must overflow the cache several times"
-    assert len(runtime().cache) < len(words)
+    assert len(page_instance().cache) < len(words)
 
 
 # -- a post larger than a DynamoDB item -------------------------------------------

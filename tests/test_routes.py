@@ -200,7 +200,7 @@ def api_gateway_get(path, host, headers=None):
 ])
 def test_links_keep_the_stage_on_the_api_host_and_absolute_urls_follow_base_url(corpus, monkeypatch, base_url,
                                                               headers, link, canonical):
-    from tests.conftest import BASE_SITE, push_site
+    from tests.helpers import BASE_SITE, push_site
 
     push_site(corpus, {"site": dict(BASE_SITE["site"], base_url=base_url), "widgets": {}})
     response = api_gateway_get("/posts/rye-loaf", "abc.execute-api.eu-north-1.amazonaws.com",
@@ -211,7 +211,7 @@ def test_links_keep_the_stage_on_the_api_host_and_absolute_urls_follow_base_url(
 
 
 def test_archives_follow_the_site_timezone_across_the_new_year(blog, client):
-    from tests.conftest import BASE_SITE, publish, push_site
+    from tests.helpers import BASE_SITE, publish, push_site
 
     push_site(blog, {"site": dict(BASE_SITE["site"], timezone="Europe/Stockholm"),
                      "widgets": {}})

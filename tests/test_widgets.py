@@ -3,7 +3,7 @@ import pytest
 
 from chalicelib.errors import InvalidSiteConfig
 from chalicelib.site import SiteConfig, build_config, parse_site_yaml
-from tests.conftest import BASE_SITE, push_site
+from tests.helpers import BASE_SITE, push_site
 
 EMPTY = "Your {} area is currently empty. Hurry up and add some widgets."
 EVERY_WIDGET = {

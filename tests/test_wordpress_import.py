@@ -13,7 +13,7 @@ from blog_cli.wordpress_autop import wpautop
 from blog_cli.wordpress_html import convert
 from chalicelib.content import parse_document, split_front_matter
 from chalicelib.site import SiteSettings
-from tests.conftest import DATA
+from tests.helpers import DATA
 
 WXR = DATA / "wxr"
 FULL = WXR / "full-1.2.xml"

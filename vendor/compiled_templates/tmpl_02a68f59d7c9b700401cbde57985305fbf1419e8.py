@@ -55,12 +55,13 @@ def block_content(context, missing=missing):
     _block_vars = {}
     l_0_message = resolve('message')
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     pass
     yield '<section class="error">\n  <h1 class="page-title">'
     yield escape((undefined(name='message') if l_0_message is missing else l_0_message))
     yield '</h1>\n  <p>Please try again in a moment.</p>\n  <p><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '">← Back to the blog</a></p>\n</section>\n'
 
 blocks = {'title': block_title, 'head': block_head, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=29&4=39&5=49&7=60&9=62'
+debug_info = '1=12&2=17&3=29&4=39&5=49&7=61&9=63'

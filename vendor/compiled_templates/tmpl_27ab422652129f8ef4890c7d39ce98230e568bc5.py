@@ -64,13 +64,14 @@ def block_content(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_post = resolve('post')
     l_0_date = resolve('date')
     l_0_older = resolve('older')
     l_0_newer = resolve('newer')
     pass
     yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
     yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
     yield '</span></nav>\n<article class="entry post">\n  <header class="entry-header">\n    <h1 class="entry-title">'
@@ -109,7 +110,7 @@ def block_content(context, missing=missing):
             _loop_vars = {}
             pass
             yield '<a href="'
-            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), markup_join(('/categories/', environment.getattr(l_1_cat, 'slug'), )), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), context.call(environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'category'), environment.getattr(l_1_cat, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
@@ -124,7 +125,7 @@ def block_content(context, missing=missing):
             _loop_vars = {}
             pass
             yield '<a href="'
-            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), markup_join(('/tags/', environment.getattr(l_1_tag, 'slug'), )), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), context.call(environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'tag'), environment.getattr(l_1_tag, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
@@ -149,4 +150,4 @@ def block_content(context, missing=missing):
     yield '</nav>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=73&14=77&15=81&16=88&18=96&19=102&21=104&22=119&26=135&27=142'
+debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=74&14=78&15=82&16=89&18=97&19=103&21=105&22=120&26=136&27=143'

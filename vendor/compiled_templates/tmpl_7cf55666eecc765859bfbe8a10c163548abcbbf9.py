@@ -51,12 +51,13 @@ def block_content(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_crumb = resolve('crumb')
     l_0_heading = resolve('heading')
     l_0_entries = resolve('entries')
     pass
     yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
     yield escape((undefined(name='crumb') if l_0_crumb is missing else l_0_crumb))
     yield '</span></nav>\n<header class="page-header"><h1 class="page-title">'
@@ -80,4 +81,4 @@ def block_content(context, missing=missing):
     finally: gen.close()
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=36&4=46&5=59&6=63&7=65&8=68&10=75'
+debug_info = '1=12&2=17&3=36&4=46&5=60&6=64&7=66&8=69&10=76'

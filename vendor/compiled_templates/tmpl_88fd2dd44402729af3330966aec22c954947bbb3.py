@@ -64,13 +64,14 @@ def block_content(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_searched = resolve('searched')
     l_0_query = resolve('query')
     l_0_total = resolve('total')
     l_0_entries = resolve('entries')
     pass
     yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">Search</span></nav>\n<header class="page-header">\n  <h1 class="page-title">'
     if (undefined(name='searched') if l_0_searched is missing else l_0_searched):
         pass
@@ -81,7 +82,7 @@ def block_content(context, missing=missing):
         pass
         yield 'Search'
     yield '</h1>\n  <form role="search" method="get" class="search-form" action="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/search', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'SEARCH'), _block_vars=_block_vars))
     yield '">\n    <input type="search" name="q" value="'
     yield escape((undefined(name='query') if l_0_query is missing else l_0_query))
     yield '" aria-label="Search for"> <button type="submit">Search</button>\n  </form>\n'
@@ -118,4 +119,4 @@ def block_content(context, missing=missing):
     finally: gen.close()
 
 blocks = {'title': block_title, 'head': block_head, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=39&4=49&5=59&6=73&8=75&9=84&10=86&12=88&14=97&15=100&17=110&19=113'
+debug_info = '1=12&2=17&3=39&4=49&5=59&6=74&8=76&9=85&10=87&12=89&14=98&15=101&17=111&19=114'

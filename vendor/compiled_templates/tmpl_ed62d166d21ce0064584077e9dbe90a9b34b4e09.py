@@ -66,11 +66,12 @@ def root(context, missing=missing):
         t_6 = 1
         for (l_2_year, l_2_month, l_2_count) in environment.getattr(l_1_w, 'months'):
             l_2_url = resolve('url')
+            l_2_paths = resolve('paths')
             _loop_vars = {}
             pass
             t_5.extend((
                 '  <li><a href="',
-                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), ('/archive/%d/%02d' % (l_2_year, l_2_month)), _loop_vars=_loop_vars)),
+                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), context.call(environment.getattr((undefined(name='paths') if l_2_paths is missing else l_2_paths), 'archive'), l_2_year, l_2_month, _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 '">',
                 escape(t_1(l_2_month)),
                 ' ',
@@ -88,7 +89,7 @@ def root(context, missing=missing):
                 '</li>\n',
             )
             t_6 = 0
-        l_2_year = l_2_month = l_2_count = l_2_url = missing
+        l_2_year = l_2_month = l_2_count = l_2_url = l_2_paths = missing
         if t_6:
             pass
             t_5.append(
@@ -112,11 +113,12 @@ def root(context, missing=missing):
         t_8 = 1
         for (l_2_name, l_2_slug, l_2_count) in environment.getattr(l_1_w, 'categories'):
             l_2_url = resolve('url')
+            l_2_paths = resolve('paths')
             _loop_vars = {}
             pass
             t_7.extend((
                 '  <li><a href="',
-                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), markup_join(('/categories/', l_2_slug, )), _loop_vars=_loop_vars)),
+                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), context.call(environment.getattr((undefined(name='paths') if l_2_paths is missing else l_2_paths), 'category'), l_2_slug, _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 '">',
                 escape(l_2_name),
                 '</a>',
@@ -132,7 +134,7 @@ def root(context, missing=missing):
                 '</li>\n',
             )
             t_8 = 0
-        l_2_name = l_2_slug = l_2_count = l_2_url = missing
+        l_2_name = l_2_slug = l_2_count = l_2_url = l_2_paths = missing
         if t_8:
             pass
             t_7.append(
@@ -156,11 +158,12 @@ def root(context, missing=missing):
         t_10 = 1
         for l_2_tag in environment.getattr(l_1_w, 'tags'):
             l_2_url = resolve('url')
+            l_2_paths = resolve('paths')
             _loop_vars = {}
             pass
             t_9.extend((
                 '  <a href="',
-                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), markup_join(('/tags/', environment.getattr(l_2_tag, 'slug'), )), _loop_vars=_loop_vars)),
+                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), context.call(environment.getattr((undefined(name='paths') if l_2_paths is missing else l_2_paths), 'tag'), environment.getattr(l_2_tag, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 '" class="tag-size-',
                 escape(environment.getattr(l_2_tag, 'size')),
                 '" title="',
@@ -172,7 +175,7 @@ def root(context, missing=missing):
                 '</a>\n',
             ))
             t_10 = 0
-        l_2_tag = l_2_url = missing
+        l_2_tag = l_2_url = l_2_paths = missing
         if t_10:
             pass
             t_9.append(
@@ -188,12 +191,13 @@ def root(context, missing=missing):
     def macro(l_1_w):
         t_11 = []
         l_1_url = resolve('url')
+        l_1_paths = resolve('paths')
         if l_1_w is missing:
             l_1_w = undefined("parameter 'w' was not provided", name='w')
         pass
         t_11.extend((
             '<form role="search" method="get" class="search-form" action="',
-            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), '/search')),
+            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), environment.getattr((undefined(name='paths') if l_1_paths is missing else l_1_paths), 'SEARCH'))),
             '">\n  <label><span class="screen-reader-text">Search for:</span>\n  <input type="search" name="q" placeholder="Search …"></label>\n  <button type="submit">Search</button>\n</form>\n',
         ))
         return concat(t_11)
@@ -265,17 +269,18 @@ def root(context, missing=missing):
         t_16 = 1
         for (l_2_title, l_2_slug) in environment.getattr(l_1_w, 'pages'):
             l_2_url = resolve('url')
+            l_2_paths = resolve('paths')
             _loop_vars = {}
             pass
             t_15.extend((
                 '  <li><a href="',
-                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), markup_join(('/pages/', l_2_slug, )), _loop_vars=_loop_vars)),
+                escape(context.call((undefined(name='url') if l_2_url is missing else l_2_url), context.call(environment.getattr((undefined(name='paths') if l_2_paths is missing else l_2_paths), 'page'), l_2_slug, _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
                 '">',
                 escape(l_2_title),
                 '</a></li>\n',
             ))
             t_16 = 0
-        l_2_title = l_2_slug = l_2_url = missing
+        l_2_title = l_2_slug = l_2_url = l_2_paths = missing
         if t_16:
             pass
             t_15.append(
@@ -291,14 +296,15 @@ def root(context, missing=missing):
     def macro(l_1_w):
         t_17 = []
         l_1_url = resolve('url')
+        l_1_paths = resolve('paths')
         if l_1_w is missing:
             l_1_w = undefined("parameter 'w' was not provided", name='w')
         pass
         t_17.extend((
             '<ul class="feeds">\n  <li><a href="',
-            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), '/feed.xml')),
+            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), environment.getattr((undefined(name='paths') if l_1_paths is missing else l_1_paths), 'ATOM'))),
             '" type="application/atom+xml">Atom feed</a></li>\n  <li><a href="',
-            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), '/rss.xml')),
+            escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), environment.getattr((undefined(name='paths') if l_1_paths is missing else l_1_paths), 'RSS'))),
             '" type="application/rss+xml">RSS feed</a></li>\n</ul>\n',
         ))
         return concat(t_17)
@@ -381,4 +387,4 @@ def root(context, missing=missing):
     context.vars['render_area'] = l_0_render_area = Macro(environment, macro, 'render_area', ('area', 'areas', 'area_names', 'site'), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '2=24&4=33&5=39&12=58&14=67&15=73&22=104&24=113&25=119&32=148&34=157&35=163&42=188&43=196&50=203&52=217&54=231&56=239&57=244&62=257&64=266&65=272&72=291&74=299&75=301&79=308&83=312&84=319&85=322&86=330&90=337&91=349&92=350&93=354&94=360&95=364&97=373'
+debug_info = '2=24&4=33&5=39&12=58&14=67&15=74&22=105&24=114&25=121&32=150&34=159&35=166&42=191&43=200&50=207&52=221&54=235&56=243&57=248&62=261&64=270&65=277&72=296&74=305&75=307&79=314&83=318&84=325&85=328&86=336&90=343&91=355&92=356&93=360&94=366&95=370&97=379'

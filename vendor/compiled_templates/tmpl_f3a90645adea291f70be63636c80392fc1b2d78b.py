@@ -46,10 +46,11 @@ def block_content(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_page = resolve('page')
     pass
     yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title'))
     yield '</span></nav>\n<article class="entry page">\n  <header class="entry-header"><h1 class="entry-title">'
@@ -65,4 +66,4 @@ def block_content(context, missing=missing):
     yield '</div>\n</article>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&5=52&7=56&8=58&9=64'
+debug_info = '1=12&2=17&3=31&4=41&5=53&7=57&8=59&9=65'

@@ -10,6 +10,7 @@ def root(context, missing=missing):
     l_0_site = resolve('site')
     l_0_canonical = resolve('canonical')
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_extra_feeds = resolve('extra_feeds')
     l_0_bare = resolve('bare')
     l_0_areas = resolve('areas')
@@ -33,11 +34,11 @@ def root(context, missing=missing):
     yield '<link rel="alternate" type="application/atom+xml" title="'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield ' (Atom)" href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/feed.xml'))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'ATOM')))
     yield '">\n<link rel="alternate" type="application/rss+xml" title="'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield ' (RSS)" href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/rss.xml'))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'RSS')))
     yield '">\n'
     for l_1_feed in (undefined(name='extra_feeds') if l_0_extra_feeds is missing else l_0_extra_feeds):
         _loop_vars = {}
@@ -66,7 +67,7 @@ def root(context, missing=missing):
     yield '</head>\n<body class="'
     yield from context.blocks['body_class'][0](context)
     yield '">\n<div class="site">\n<header class="site-header">\n  <div class="branding">\n    <p class="site-title"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/'))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME')))
     yield '" rel="home">'
     yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
     yield '</a></p>\n'
@@ -167,6 +168,7 @@ def block_footer(context, missing=missing):
     l_0_area_names = resolve('area_names')
     l_0_site = resolve('site')
     l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     pass
     if (not (undefined(name='bare') if l_0_bare is missing else l_0_bare)):
         pass
@@ -178,10 +180,10 @@ def block_footer(context, missing=missing):
         yield ' · '
         yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'author'))
     yield ' · <a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/feed.xml', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'ATOM'), _block_vars=_block_vars))
     yield '">Atom</a> · <a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), '/rss.xml', _block_vars=_block_vars))
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'RSS'), _block_vars=_block_vars))
     yield '">RSS</a></p>\n'
 
 blocks = {'title': block_title, 'description': block_description, 'head': block_head, 'body_class': block_body_class, 'content': block_content, 'sidebar': block_sidebar, 'footer': block_footer}
-debug_info = '1=19&3=22&7=24&8=26&9=28&11=34&12=38&13=42&14=46&17=52&18=58&20=65&22=67&26=69&27=73&29=79&33=83&35=85&40=87&7=90&8=101&20=112&22=121&33=131&35=140&36=153&40=157&41=171&42=175'
+debug_info = '1=20&3=23&7=25&8=27&9=29&11=35&12=39&13=43&14=47&17=53&18=59&20=66&22=68&26=70&27=74&29=80&33=84&35=86&40=88&7=91&8=102&20=113&22=122&33=132&35=141&36=154&40=158&41=173&42=177'

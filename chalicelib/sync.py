@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from chalicelib.content import classify_key, parse_document
 from chalicelib.errors import ContentError
-from chalicelib.index import Conflict
+from chalicelib.dynamodb import Conflict
 from chalicelib.store import CONTENT_PREFIXES
 
 log = logging.getLogger(__name__)

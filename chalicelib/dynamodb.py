@@ -1,0 +1,222 @@
+"""DynamoDB access for one table: typed values, paging, batches, transactions.
+
+The only module that calls the DynamoDB client. Every botocore failure leaves
+it as ``StorageUnavailable``, and a transaction cancelled by a condition or a
+concurrent writer as ``Conflict``, so callers never see botocore.
+"""
+import time
+from decimal import Decimal
+
+from chalicelib.aws import error_code, storage_errors
+from chalicelib.errors import BlogError, StorageUnavailable
+
+BATCH_WRITE = 25
+BATCH_GET = 100
+UNPROCESSED_RETRIES = 8
+
+
+class Conflict(BlogError):
+    """Another writer changed the same item first; read again and retry."""
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if hasattr(value, "value") and type(value).__name__ == "Binary":
+        return bytes(value.value)
+    return value
+
+
+def _projection(names):
+    return {"ProjectionExpression": ", ".join(f"#p{i}" for i in range(len(names))),
+            "ExpressionAttributeNames": {f"#p{i}": name for i, name in enumerate(names)}}
+
+
+class Table:
+    """One DynamoDB table through a low-level client, with plain Python values."""
+
+    def __init__(self, client, name):
+        from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+
+        self.client = client
+        self.name = name
+        self._serializer, self._deserializer = TypeSerializer(), TypeDeserializer()
+
+    def encode(self, item):
+        """DynamoDB's typed form of a plain dict (None values are left out)."""
+        return {key: self._serializer.serialize(value) for key, value in item.items()
+                if value is not None}
+
+    def encode_value(self, value):
+        """DynamoDB's typed form of one value."""
+        return self._serializer.serialize(value)
+
+    def decode(self, item):
+        """A plain dict of a typed item (whole numbers as int)."""
+        return {key: _plain(self._deserializer.deserialize(value))
+                for key, value in item.items()}
+
+    def _call(self, operation, **kwargs):
+        with storage_errors(f"DynamoDB {operation}"):
+            return getattr(self.client, operation)(TableName=self.name, **kwargs)
+
+    def get(self, key, consistent=False):
+        """The item at ``key``, or None."""
+        response = self._call("get_item", Key=self.encode(key), ConsistentRead=consistent)
+        return self.decode(response["Item"]) if "Item" in response else None
+
+    def put(self, item):
+        """Write ``item`` whole."""
+        self._call("put_item", Item=self.encode(item))
+
+    def delete(self, key):
+        """Delete the item at ``key`` (absent is fine)."""
+        self._call("delete_item", Key=self.encode(key))
+
+    def update(self, key, expression, values=None, names=None):
+        """One UpdateItem with typed ``values`` (already encoded)."""
+        kwargs = {"Key": self.encode(key), "UpdateExpression": expression}
+        if values:
+            kwargs["ExpressionAttributeValues"] = values
+        if names:
+            kwargs["ExpressionAttributeNames"] = names
+        self._call("update_item", **kwargs)
+
+    def query(self, pk, low=None, high=None, limit=None, newest_first=True,
+              projection=None, start=None, consistent=False, decode=True):
+        """One Query of partition ``pk``, sort keys in [low, high]: (items, next start)."""
+        values = {":pk": {"S": pk}}
+        condition = "pk = :pk"
+        if low is not None and high is not None:
+            condition += " AND sk BETWEEN :low AND :high"
+            values.update({":low": {"S": low}, ":high": {"S": high}})
+        elif low is not None:
+            condition += " AND sk >= :low"
+            values[":low"] = {"S": low}
+        elif high is not None:
+            condition += " AND sk <= :high"
+            values[":high"] = {"S": high}
+        kwargs = {"KeyConditionExpression": condition, "ExpressionAttributeValues": values,
+                  "ScanIndexForward": not newest_first, "ConsistentRead": consistent}
+        if limit:
+            kwargs["Limit"] = limit
+        if projection:
+            kwargs.update(_projection(projection))
+        if start:
+            kwargs["ExclusiveStartKey"] = start
+        response = self._call("query", **kwargs)
+        items = response.get("Items", [])
+        return ([self.decode(item) for item in items] if decode else items,
+                response.get("LastEvaluatedKey"))
+
+    def query_all(self, pk, **kwargs):
+        """Every item of a Query, following its pages."""
+        items, start = self.query(pk, **kwargs)
+        while start:
+            more, start = self.query(pk, start=start, **kwargs)
+            items.extend(more)
+        return items
+
+    def write_batch(self, puts=(), deletes=()):
+        """Put ``puts`` and delete the keys ``deletes``, 25 at a time, retrying leftovers."""
+        requests = [{"PutRequest": {"Item": self.encode(item)}} for item in puts]
+        requests += [{"DeleteRequest": {"Key": self.encode(key)}} for key in deletes]
+        for offset in range(0, len(requests), BATCH_WRITE):
+            pending = {self.name: requests[offset:offset + BATCH_WRITE]}
+            for attempt in range(UNPROCESSED_RETRIES):
+                with storage_errors("DynamoDB batch_write_item"):
+                    response = self.client.batch_write_item(RequestItems=pending)
+                pending = response.get("UnprocessedItems") or {}
+                if not pending:
+                    break
+                time.sleep(min(0.05 * 2 ** attempt, 1.0))
+            else:
+                raise StorageUnavailable("DynamoDB kept items unprocessed")
+
+    def get_batch(self, keys, projection=None):
+        """The items at ``keys`` that exist, in no particular order."""
+        found = []
+        for offset in range(0, len(keys), BATCH_GET):
+            request = {"Keys": [self.encode(key) for key in keys[offset:offset + BATCH_GET]]}
+            if projection:
+                request.update(_projection(projection))
+            pending = {self.name: request}
+            while pending:
+                with storage_errors("DynamoDB batch_get_item"):
+                    response = self.client.batch_get_item(RequestItems=pending)
+                found.extend(self.decode(item)
+                             for item in response.get("Responses", {}).get(self.name, []))
+                pending = response.get("UnprocessedKeys") or {}
+        return found
+
+    # -- transactions ----------------------------------------------------------
+
+    def put_action(self, item, condition=None, values=None):
+        """A transaction action writing ``item``, if ``condition`` holds."""
+        put = {"TableName": self.name, "Item": self.encode(item)}
+        if condition:
+            put["ConditionExpression"] = condition
+        if values:
+            put["ExpressionAttributeValues"] = values
+        return {"Put": put}
+
+    def delete_action(self, key, condition=None, values=None):
+        """A transaction action deleting ``key``, if ``condition`` holds."""
+        delete = {"TableName": self.name, "Key": self.encode(key)}
+        if condition:
+            delete["ConditionExpression"] = condition
+        if values:
+            delete["ExpressionAttributeValues"] = values
+        return {"Delete": delete}
+
+    def update_action(self, key, expression, values=None, names=None):
+        """A transaction action updating ``key``."""
+        update = {"TableName": self.name, "Key": self.encode(key),
+                  "UpdateExpression": expression}
+        if values:
+            update["ExpressionAttributeValues"] = values
+        if names:
+            update["ExpressionAttributeNames"] = names
+        return {"Update": update}
+
+    def transact(self, actions):
+        """Apply ``actions`` all or none; Conflict if a condition or a writer stopped it."""
+        from botocore.exceptions import ClientError
+
+        try:
+            with storage_errors("DynamoDB transact_write_items"):
+                self.client.transact_write_items(TransactItems=actions)
+        except StorageUnavailable as error:
+            cause = error.__cause__
+            if isinstance(cause, ClientError) and \
+                    error_code(cause) == "TransactionCanceledException":
+                reasons = {reason.get("Code") for reason in
+                           cause.response.get("CancellationReasons", []) or []}
+                if reasons & {"ConditionalCheckFailed", "TransactionConflict"}:
+                    raise Conflict(str(sorted(filter(None, reasons)))) from cause
+            raise
+
+
+def create_table(client, name):
+    """Create the index table (on-demand); True if created, False if it existed."""
+    from botocore.exceptions import ClientError
+
+    try:
+        client.create_table(
+            TableName=name, BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                                  {"AttributeName": "sk", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"},
+                       {"AttributeName": "sk", "KeyType": "RANGE"}])
+    except ClientError as error:
+        if error_code(error) == "ResourceInUseException":
+            return False
+        raise StorageUnavailable(f"DynamoDB create_table {name}: {error}") from error
+    client.get_waiter("table_exists").wait(TableName=name)
+    return True

@@ -1,0 +1,116 @@
+"""Every key of the index table, as named functions: nothing else spells a key.
+
+Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
+
+- ``SITE`` / ``site``: settings, ``version`` and the scheduled posts.
+- ``AGG`` / ``tag#s``, ``cat#s``, ``month#YYYY-MM``, ``page#s``: counts and pages.
+- ``POST#slug``, ``PAGE#slug`` / ``meta``, ``body#rev#n``: a document's head
+  item and the chunks of its compressed rendered body.
+- ``LIST#all``, ``LIST#tag#s``, ``LIST#cat#s`` / ``<utc time>#<slug>``: listings.
+- ``TERM#word`` / ``<utc time>#<slug>``: the search index.
+- ``ERROR`` / ``<source key>``: why a source could not be published.
+"""
+from chalicelib.models import HIGHEST, sort_key, timestamp
+
+TAG = "tag"
+CATEGORY = "cat"
+MONTH = "month"
+PAGE_ENTRY = "page"
+
+SITE = {"pk": "SITE", "sk": "site"}
+AGGREGATES = "AGG"
+ALL_POSTS = "LIST#all"
+ERRORS = "ERROR"
+HEAD_SK = "meta"
+_BODY = "body#"
+_TERM = "TERM#"
+
+def listing_sk(moment, slug):
+    """Where a post sits in every listing: newest-first by UTC time, then slug."""
+    return sort_key(moment, slug)
+
+
+def document_pk(kind, slug):
+    """Partition of a post ("post") or a static page ("page")."""
+    return f"{kind.upper()}#{slug}"
+
+
+def head(kind, slug):
+    """Key of a document's head item (metadata, revision, listing fields)."""
+    return {"pk": document_pk(kind, slug), "sk": HEAD_SK}
+
+
+def body_prefix(revision):
+    """Sort-key prefix shared by one revision's body chunks."""
+    return f"{_BODY}{revision:06d}#"
+
+
+def body_chunk(kind, slug, revision, number):
+    """Key of chunk ``number`` of a revision's compressed body."""
+    return {"pk": document_pk(kind, slug), "sk": f"{body_prefix(revision)}{number:04d}"}
+
+
+def slug_of_document_pk(pk):
+    """The slug in a ``POST#slug`` or ``PAGE#slug`` partition."""
+    return pk.split("#", 1)[1]
+
+
+def label_listing(kind, slug):
+    """Listing partition of a tag ("tag") or category ("cat")."""
+    return f"LIST#{kind}#{slug}"
+
+
+def aggregate_sk(kind, name):
+    """Sort key of a count (tag, cat, month) or a page entry in the AGG partition."""
+    return f"{kind}#{name}"
+
+
+def aggregate(kind, name):
+    """Key of one count or page entry."""
+    return {"pk": AGGREGATES, "sk": aggregate_sk(kind, name)}
+
+
+def split_aggregate_sk(sk):
+    """(kind, name) of an AGG sort key."""
+    kind, _, name = sk.partition("#")
+    return kind, name
+
+
+def term_pk(term):
+    """Search postings partition of one word."""
+    return _TERM + term
+
+
+def term_of_pk(pk):
+    """The word of a postings partition."""
+    return pk[len(_TERM):]
+
+
+def error(source_key):
+    """Key of the error recorded for one source object."""
+    return {"pk": ERRORS, "sk": source_key}
+
+
+def published_until(now):
+    """The highest listing sort key visible at ``now`` (hides scheduled posts)."""
+    return f"{timestamp(now)}#{HIGHEST}"
+
+
+def period_bounds(start, end):
+    """Listing sort-key bounds of the posts dated in [start, end)."""
+    return timestamp(start), f"{timestamp(end)}#"
+
+
+def just_after(key):
+    """The lowest sort key strictly after ``key``."""
+    return key + "\x00"
+
+
+def just_below(key):
+    """The largest string sorting before ``key`` closely enough for BETWEEN/<=."""
+    return key[:-1] + chr(ord(key[-1]) - 1) + HIGHEST
+
+
+def prefix_range(prefix):
+    """(low, high) sort-key bounds of every key starting with ``prefix``."""
+    return prefix, prefix + HIGHEST
