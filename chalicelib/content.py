@@ -17,10 +17,12 @@ from chalicelib.text import plain_text, slug_for
 MORE_MARKER = "<!-- more -->"
 FRONT_MATTER_FENCE = "---"
 MAX_TERMS_PER_KIND = 40
+MAX_ALIASES = 50
+MAX_ALIAS_LENGTH = 500
 
 KNOWN_KEYS = {
     "title", "date", "updated", "modified", "lastmod", "author", "categories",
-    "category", "tags", "summary", "description", "draft", "status", "toc",
+    "category", "tags", "summary", "description", "draft", "status", "toc", "aliases",
 }
 ALIASES = {
     "updated": ("updated", "modified", "lastmod"),
@@ -70,6 +72,7 @@ class Document:
     text: str = ""
     draft: bool = False
     show_toc: bool = False
+    aliases: list = field(default_factory=list)
 
     @property
     def words(self):
@@ -295,7 +298,34 @@ def parse_document(data, key, last_modified, site):
         categories=categories, summary_html=summary_html, body_html=body_html,
         toc_html=toc_html, description=_shorten(description, 200), text=body_text,
         draft=_is_draft(meta), show_toc=bool(meta.get("toc")),
+        aliases=_old_addresses(meta, text, key),
     )
+
+
+def _old_addresses(meta, text, key):
+    """Front matter ``aliases``: old paths of this document, in their normal form."""
+    from chalicelib.redirects import alias_path
+
+    value = meta.get("aliases")
+    if value is None:
+        return []
+    line = key_line(text, "aliases")
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ContentError("'aliases' must be a list of old paths such as "
+                           "/2004/11/28/old-post/", line=line, key=key)
+    if len(items) > MAX_ALIASES:
+        raise ContentError(f"too many aliases ({len(items)}, at most {MAX_ALIASES})",
+                           line=line, key=key)
+    found = []
+    for item in items:
+        path = item.strip()
+        if (not path.startswith("/") or len(path) > MAX_ALIAS_LENGTH
+                or any(char.isspace() or not char.isprintable() for char in path)):
+            raise ContentError(f"alias {item[:80]!r} must be a path on this site, "
+                               "starting with '/' and without spaces", line=line, key=key)
+        found.append(alias_path(path))
+    return list(dict.fromkeys(found))
 
 
 def _tags_or_categories(meta, text, key, names, label):
