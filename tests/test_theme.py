@@ -1,8 +1,9 @@
 """The theme: autoescape, the Pygments stylesheet, and the layout the package relies on."""
 from pathlib import Path
 
-from pygments.formatters import HtmlFormatter
+import pytest
 
+from chalicelib.code_colors import DARK_STYLE, LIGHT_STYLE
 from chalicelib.render import THEME_DIR, environment
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -15,9 +16,35 @@ def test_autoescape_is_on_for_every_template():
     assert env.autoescape is True
 
 
-def test_the_pygments_stylesheet_matches_the_installed_pygments():
-    shipped = (PROJECT / "templates" / "pygments.css").read_text().split("\n", 1)[1]
-    assert shipped.strip() == HtmlFormatter(style="friendly").get_style_defs(".highlight").strip()
+def test_the_syntax_colours_match_what_the_installed_pygments_generates():
+    from chalicelib.code_colors import stylesheet
+
+    shipped = (PROJECT / "templates" / "highlight.css").read_text()
+    assert shipped == stylesheet(), "the syntax colours are stale: run `make theme`"
+
+
+def contrast(first, second):
+    """WCAG contrast ratio of two #rrggbb colours."""
+    def luminance(colour):
+        colour = colour.lstrip("#")
+        if len(colour) == 3:
+            colour = "".join(c * 2 for c in colour)
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("style", [LIGHT_STYLE, DARK_STYLE])
+def test_every_syntax_colour_of_both_modes_passes_wcag_aa_on_its_background(style):
+    from pygments.styles import get_style_by_name
+
+    theme = get_style_by_name(style)
+    for token, rule in theme:
+        if rule["color"] and "Whitespace" not in str(token):
+            background = "#" + rule["bgcolor"] if rule["bgcolor"] else theme.background_color
+            assert contrast("#" + rule["color"], background) >= 4.5, (style, token)
 
 
 def test_the_theme_is_the_top_level_templates_folder_and_ships_via_vendor():

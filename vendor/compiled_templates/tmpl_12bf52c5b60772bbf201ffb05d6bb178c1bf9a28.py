@@ -56,11 +56,11 @@ def block_content(context, missing=missing):
     l_0_url = resolve('url')
     l_0_paths = resolve('paths')
     pass
-    yield '<section class="error-404 not-found">\n  <h1 class="page-title">Oops! That page can’t be found.</h1>\n  <p>It looks like nothing was found at this location. Maybe try a search?</p>\n  <form role="search" method="get" class="search-form" action="'
+    yield '<section class="error-404 not-found">\n  <h1 class="page-title">Oops! That page can’t be found.</h1>\n  <p>It looks like nothing was found at this location. Maybe try a search?</p>\n  <form role="search" aria-label="Search the posts" method="get" class="search-form" action="'
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'SEARCH'), _block_vars=_block_vars))
-    yield '">\n    <input type="search" name="q" aria-label="Search for"> <button type="submit">Search</button>\n  </form>\n  <p><a href="'
+    yield '">\n    <label><span class="screen-reader-text">Search for:</span>\n    <input type="search" name="q" enterkeyhint="search"></label>\n    <button type="submit">Search</button>\n  </form>\n  <p><a href="'
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
     yield '">← Back to the blog</a></p>\n</section>\n'
 
 blocks = {'title': block_title, 'head': block_head, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=29&4=39&5=49&9=60&12=62'
+debug_info = '1=12&2=17&3=29&4=39&5=49&9=60&14=62'

@@ -63,18 +63,22 @@ def block_content(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_url = resolve('url')
-    l_0_paths = resolve('paths')
     l_0_post = resolve('post')
     l_0_date = resolve('date')
     l_0_older = resolve('older')
+    l_0_url = resolve('url')
     l_0_newer = resolve('newer')
     pass
-    yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
-    yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
-    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
-    yield '</span></nav>\n<article class="entry post">\n  <header class="entry-header">\n    <h1 class="entry-title">'
+    l_1_crumb = environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title')
+    pass
+    template = environment.get_template('_breadcrumb.html', 'post.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'crumb': l_1_crumb}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    l_1_crumb = missing
+    yield '<article class="entry post">\n  <header class="entry-header">\n    <h1 class="entry-title">'
     yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
     yield '</h1>\n'
     l_1_entry = (undefined(name='post') if l_0_post is missing else l_0_post)
@@ -107,30 +111,32 @@ def block_content(context, missing=missing):
         yield '<p class="cat-links">Categories: '
         l_1_loop = missing
         for l_1_cat, l_1_loop in LoopContext(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'categories'), undefined):
+            l_1_paths = resolve('paths')
             _loop_vars = {}
             pass
             yield '<a href="'
-            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), context.call(environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'category'), environment.getattr(l_1_cat, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), context.call(environment.getattr((undefined(name='paths') if l_1_paths is missing else l_1_paths), 'category'), environment.getattr(l_1_cat, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
             yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 21 in 'post.html' evaluated to false and no else section was defined.")))
-        l_1_loop = l_1_cat = missing
+        l_1_loop = l_1_cat = l_1_paths = missing
         yield '</p>'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
         pass
         yield '<p class="tag-links">Tags: '
         l_1_loop = missing
         for l_1_tag, l_1_loop in LoopContext(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'), undefined):
+            l_1_paths = resolve('paths')
             _loop_vars = {}
             pass
             yield '<a href="'
-            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), context.call(environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'tag'), environment.getattr(l_1_tag, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), context.call(environment.getattr((undefined(name='paths') if l_1_paths is missing else l_1_paths), 'tag'), environment.getattr(l_1_tag, 'slug'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
             yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 22 in 'post.html' evaluated to false and no else section was defined.")))
-        l_1_loop = l_1_tag = missing
+        l_1_loop = l_1_tag = l_1_paths = missing
         yield '</p>'
     yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
     if (undefined(name='older') if l_0_older is missing else l_0_older):
@@ -150,4 +156,4 @@ def block_content(context, missing=missing):
     yield '</nav>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=74&14=78&15=82&16=89&18=97&19=103&21=105&22=120&26=136&27=143'
+debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=74&14=82&15=86&16=93&18=101&19=107&21=109&22=125&26=142&27=149'

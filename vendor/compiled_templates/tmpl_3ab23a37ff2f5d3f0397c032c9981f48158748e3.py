@@ -44,6 +44,23 @@ def block_body_class(context, missing=missing):
     pass
     yield 'home blog'
 
+def block_site_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
+    l_0_site = resolve('site')
+    pass
+    yield '<h1 class="site-title"><a href="'
+    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
+    yield '" rel="home">'
+    yield escape(environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title'))
+    yield '</a></h1>'
+
 def block_content(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -67,7 +84,7 @@ def block_content(context, missing=missing):
     l_1_entry = missing
     if t_1:
         pass
-        yield '<section class="no-results"><h1>Nothing here yet</h1><p>No posts have been published. Upload a Markdown file to <code>posts/</code> to start.</p></section>\n'
+        yield '<section class="no-results"><h2>Nothing here yet</h2><p>No posts have been published. Upload a Markdown file to <code>posts/</code> to start.</p></section>\n'
     template = environment.get_template('_pagination.html', 'home.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -75,5 +92,5 @@ def block_content(context, missing=missing):
             yield event
     finally: gen.close()
 
-blocks = {'title': block_title, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=37&4=47&5=57&6=60&10=71'
+blocks = {'title': block_title, 'body_class': block_body_class, 'site_title': block_site_title, 'content': block_content}
+debug_info = '1=12&2=17&3=37&4=47&5=64&6=74&7=77&11=88'

@@ -50,17 +50,16 @@ def block_content(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_url = resolve('url')
-    l_0_paths = resolve('paths')
-    l_0_crumb = resolve('crumb')
     l_0_heading = resolve('heading')
     l_0_entries = resolve('entries')
     pass
-    yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
-    yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
-    yield escape((undefined(name='crumb') if l_0_crumb is missing else l_0_crumb))
-    yield '</span></nav>\n<header class="page-header"><h1 class="page-title">'
+    template = environment.get_template('_breadcrumb.html', 'list.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '<header class="page-header"><h1 class="page-title">'
     yield escape((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</h1></header>\n'
     for l_1_entry in (undefined(name='entries') if l_0_entries is missing else l_0_entries):
@@ -81,4 +80,4 @@ def block_content(context, missing=missing):
     finally: gen.close()
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=36&4=46&5=60&6=64&7=66&8=69&10=76'
+debug_info = '1=12&2=17&3=36&4=46&5=56&6=63&7=65&8=68&10=75'

@@ -63,16 +63,23 @@ def block_content(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_url = resolve('url')
-    l_0_paths = resolve('paths')
     l_0_searched = resolve('searched')
     l_0_query = resolve('query')
+    l_0_url = resolve('url')
+    l_0_paths = resolve('paths')
     l_0_total = resolve('total')
     l_0_entries = resolve('entries')
     pass
-    yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
-    yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">Search</span></nav>\n<header class="page-header">\n  <h1 class="page-title">'
+    l_1_crumb = 'Search'
+    pass
+    template = environment.get_template('_breadcrumb.html', 'search.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'crumb': l_1_crumb}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    l_1_crumb = missing
+    yield '<header class="page-header">\n  <h1 class="page-title">'
     if (undefined(name='searched') if l_0_searched is missing else l_0_searched):
         pass
         yield 'Search results for: <span class="query">'
@@ -81,17 +88,17 @@ def block_content(context, missing=missing):
     else:
         pass
         yield 'Search'
-    yield '</h1>\n  <form role="search" method="get" class="search-form" action="'
+    yield '</h1>\n  <form role="search" aria-label="Search the posts" method="get" class="search-form" action="'
     yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'SEARCH'), _block_vars=_block_vars))
-    yield '">\n    <input type="search" name="q" value="'
+    yield '">\n    <label><span class="screen-reader-text">Search for:</span>\n    <input type="search" name="q" value="'
     yield escape((undefined(name='query') if l_0_query is missing else l_0_query))
-    yield '" aria-label="Search for"> <button type="submit">Search</button>\n  </form>\n'
+    yield '" enterkeyhint="search"></label>\n    <button type="submit">Search</button>\n  </form>\n'
     if (undefined(name='searched') if l_0_searched is missing else l_0_searched):
         pass
         yield '<p class="result-count">'
         yield escape((undefined(name='total') if l_0_total is missing else l_0_total))
         yield ' result'
-        yield escape(('s' if ((undefined(name='total') if l_0_total is missing else l_0_total) != 1) else cond_expr_undefined("the inline if-expression on line 12 in 'search.html' evaluated to false and no else section was defined.")))
+        yield escape(('s' if ((undefined(name='total') if l_0_total is missing else l_0_total) != 1) else cond_expr_undefined("the inline if-expression on line 14 in 'search.html' evaluated to false and no else section was defined.")))
         yield '</p>'
     yield '</header>\n'
     t_1 = 1
@@ -119,4 +126,4 @@ def block_content(context, missing=missing):
     finally: gen.close()
 
 blocks = {'title': block_title, 'head': block_head, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=39&4=49&5=59&6=74&8=76&9=85&10=87&12=89&14=98&15=101&17=111&19=114'
+debug_info = '1=12&2=17&3=39&4=49&5=59&6=75&8=83&9=92&11=94&14=96&16=105&17=108&19=118&21=121'

@@ -198,7 +198,7 @@ def root(context, missing=missing):
         t_11.extend((
             '<form role="search" method="get" class="search-form" action="',
             escape(context.call((undefined(name='url') if l_1_url is missing else l_1_url), environment.getattr((undefined(name='paths') if l_1_paths is missing else l_1_paths), 'SEARCH'))),
-            '">\n  <label><span class="screen-reader-text">Search for:</span>\n  <input type="search" name="q" placeholder="Search …"></label>\n  <button type="submit">Search</button>\n</form>\n',
+            '">\n  <label><span class="screen-reader-text">Search for:</span>\n  <input type="search" name="q" placeholder="Search …" enterkeyhint="search"></label>\n  <button type="submit">Search</button>\n</form>\n',
         ))
         return concat(t_11)
     context.exported_vars.add('search')
@@ -340,7 +340,7 @@ def root(context, missing=missing):
     context.exported_vars.add('render_widget')
     context.vars['render_widget'] = l_0_render_widget = Macro(environment, macro, 'render_widget', ('w',), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
-    def macro(l_1_area, l_1_areas, l_1_area_names, l_1_site):
+    def macro(l_1_area, l_1_areas, l_1_area_names, l_1_site, l_1_extra_class):
         t_19 = []
         l_1_items = missing
         if l_1_area is missing:
@@ -351,6 +351,8 @@ def root(context, missing=missing):
             l_1_area_names = undefined("parameter 'area_names' was not provided", name='area_names')
         if l_1_site is missing:
             l_1_site = undefined("parameter 'site' was not provided", name='site')
+        if l_1_extra_class is missing:
+            l_1_extra_class = ''
         pass
         l_1_items = environment.getitem(l_1_areas, l_1_area)
         if ((undefined(name='items') if l_1_items is missing else l_1_items) or environment.getattr(l_1_site, 'show_empty_areas')):
@@ -358,6 +360,7 @@ def root(context, missing=missing):
             t_19.extend((
                 '<aside class="widget-area widget-area-',
                 escape(l_1_area),
+                escape((markup_join((' ', l_1_extra_class, )) if l_1_extra_class else cond_expr_undefined("the inline if-expression on line 93 in 'widgets.html' evaluated to false and no else section was defined."))),
                 '" aria-label="',
                 escape(environment.getitem(l_1_area_names, l_1_area)),
                 '">\n',
@@ -384,7 +387,7 @@ def root(context, missing=missing):
             )
         return concat(t_19)
     context.exported_vars.add('render_area')
-    context.vars['render_area'] = l_0_render_area = Macro(environment, macro, 'render_area', ('area', 'areas', 'area_names', 'site'), False, False, False, context.eval_ctx.autoescape)
+    context.vars['render_area'] = l_0_render_area = Macro(environment, macro, 'render_area', ('area', 'areas', 'area_names', 'site', 'extra_class'), False, False, False, context.eval_ctx.autoescape)
 
 blocks = {}
-debug_info = '2=24&4=33&5=39&12=58&14=67&15=74&22=105&24=114&25=121&32=150&34=159&35=166&42=191&43=200&50=207&52=221&54=235&56=243&57=248&62=261&64=270&65=277&72=296&74=305&75=307&79=314&83=318&84=325&85=328&86=336&90=343&91=355&92=356&93=360&94=366&95=370&97=379'
+debug_info = '2=24&4=33&5=39&12=58&14=67&15=74&22=105&24=114&25=121&32=150&34=159&35=166&42=191&43=200&50=207&52=221&54=235&56=243&57=248&62=261&64=270&65=277&72=296&74=305&75=307&79=314&83=318&84=325&85=328&86=336&90=343&91=357&92=358&93=362&94=369&95=373&97=382'

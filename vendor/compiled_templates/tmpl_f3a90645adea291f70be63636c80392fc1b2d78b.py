@@ -45,15 +45,18 @@ def block_content(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_url = resolve('url')
-    l_0_paths = resolve('paths')
     l_0_page = resolve('page')
     pass
-    yield '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="'
-    yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'), _block_vars=_block_vars))
-    yield '">Blog</a> <span class="sep">&gt;</span> <span class="current">'
-    yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title'))
-    yield '</span></nav>\n<article class="entry page">\n  <header class="entry-header"><h1 class="entry-title">'
+    l_1_crumb = environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title')
+    pass
+    template = environment.get_template('_breadcrumb.html', 'page.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'crumb': l_1_crumb}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    l_1_crumb = missing
+    yield '<article class="entry page">\n  <header class="entry-header"><h1 class="entry-title">'
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title'))
     yield '</h1></header>\n'
     if (environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'show_toc') and environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'toc')):
@@ -66,4 +69,4 @@ def block_content(context, missing=missing):
     yield '</div>\n</article>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&5=53&7=57&8=59&9=65'
+debug_info = '1=12&2=17&3=31&4=41&5=52&7=60&8=62&9=68'
