@@ -3,11 +3,11 @@
 Through chalice.test.Client (with the greedy `/{proxy+}` local mode installs)
 and as API Gateway delivers them (a Lambda-proxy event into the app).
 """
+import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from botocore.client import BaseClient
 from chalice import local
 from chalice.test import Client
 
@@ -18,9 +18,9 @@ from chalicelib.errors import ContentError
 from chalicelib.redirects import alias_path
 from chalicelib.site import SiteSettings
 from chalicelib.wiring import reset
-from tests.helpers import BASE_SITE, PROJECT, STAGE, publish, push_site
+from tests.helpers import (CACHED_SITE, PROJECT, STAGE, operations, proxy_event, publish,
+                           push_site)
 
-EXECUTE_API = "abc123defg.execute-api.us-east-1.amazonaws.com"
 OLD_PERMALINK = "/2004/11/28/practical-russo-japanese-co-operation/"
 
 
@@ -46,24 +46,6 @@ def moved(blog):
     publish(blog, "posts/voyage.md", "Soon.\n", title="Voyage", date=later,
             aliases="['/2099/01/01/voyage/', '/?p=18']")
     return blog
-
-
-def proxy_event(path, query=None, resource="/{proxy+}"):
-    """What API Gateway sends the Lambda for a GET of ``path``."""
-    parameters = {"proxy": path.lstrip("/")} if resource == "/{proxy+}" else None
-    return {
-        "resource": resource, "path": path, "httpMethod": "GET",
-        "headers": {"Host": EXECUTE_API, "X-Forwarded-Proto": "https"},
-        "multiValueHeaders": None,
-        "queryStringParameters": query,
-        "multiValueQueryStringParameters": {name: [value] for name, value in query.items()}
-        if query else None,
-        "pathParameters": parameters, "stageVariables": None,
-        "requestContext": {"resourcePath": resource, "httpMethod": "GET",
-                           "path": f"/api{path}", "stage": "api",
-                           "identity": {"sourceIp": "203.0.113.9"}},
-        "body": None, "isBase64Encoded": False,
-    }
 
 
 def assert_moved(response, location):
@@ -115,7 +97,6 @@ def test_a_scheduled_posts_alias_redirects_once_its_time_has_come(blog, client):
     publish(blog, "posts/tide.md", "High tide.\n", title="Tide",
             date=soon.strftime("%Y-%m-%dT%H:%M:%S+00:00"), aliases="['/old-tide/']")
     assert_themed_404(client.http.get("/old-tide/"))
-    import time
     time.sleep(max(0.0, (soon - datetime.now(timezone.utc)).total_seconds()) + 1.1)
     assert_moved(client.http.get("/old-tide/"), "/posts/tide")
 
@@ -211,28 +192,13 @@ def test_an_unknown_old_address_through_a_lambda_proxy_event_is_the_themed_404(m
 
 # -- cost and caching -----------------------------------------------------------------------
 
-@pytest.fixture
-def aws_calls(monkeypatch):
-    """Every botocore API call made, as a Counter of operation names."""
-    calls = Counter()
-    original = BaseClient._make_api_call
-
-    def counted(client, operation, params):
-        calls[operation] += 1
-        return original(client, operation, params)
-
-    monkeypatch.setattr(BaseClient, "_make_api_call", counted)
-    return calls
-
-
 def test_an_alias_costs_one_getitem_and_is_then_cached_like_a_page(moved, client, aws_calls):
-    push_site(moved, {"site": dict(BASE_SITE["site"], cache_seconds=60),
-                      "widgets": BASE_SITE["widgets"]})
+    push_site(moved, CACHED_SITE)
     reset()
     aws_calls.clear()
     first = client.http.get(OLD_PERMALINK)
     assert_moved(first, "/posts/russo-japanese")
-    assert aws_calls == Counter({"GetItem": 2})   # the site item, then the alias
+    assert operations(aws_calls) == {"GetItem": 2}   # the site item, then the alias
     assert first.headers["Cache-Control"].startswith("public, max-age=60")
     aws_calls.clear()
     assert_moved(client.http.get(OLD_PERMALINK), "/posts/russo-japanese")
@@ -243,7 +209,7 @@ def test_a_wordpress_form_needs_no_read_of_its_own(moved, client, aws_calls):
     reset()
     aws_calls.clear()
     assert_moved(client.http.get("/tag/japan/"), "/tags/japan")
-    assert aws_calls == Counter({"GetItem": 1})   # the site item only
+    assert operations(aws_calls) == {"GetItem": 1}   # the site item only
 
 
 # -- the front matter -----------------------------------------------------------------------
