@@ -6,7 +6,7 @@ the theme's 404 page.
 """
 from datetime import datetime, timezone
 
-from chalicelib import keys, urls
+from chalicelib import assets, keys, structured_data, urls
 from chalicelib.errors import NotFound
 from chalicelib.render import MONTH_NAMES, render
 from chalicelib.responses import ATOM, RSS, TEXT, XML, Page
@@ -32,7 +32,7 @@ def page_number(raw):
 def _theme_context(settings, links):
     """What every template may use: the site and this request's links."""
     return {"site": settings, "url": links.url, "absolute": links.absolute,
-            "area_names": AREA_NAMES, "area_order": AREAS}
+            "area_names": AREA_NAMES, "area_order": AREAS, "assets": assets.paths()}
 
 
 class PageBuilder:
@@ -54,14 +54,30 @@ class PageBuilder:
     # -- shared context ------------------------------------------------------
 
     def _render(self, template, status=200, **context):
-        areas = area_views(self.config.widgets, self.sidebar.value())
+        sidebar = self.sidebar.value()
+        areas = area_views(self.config.widgets, sidebar)
         context.setdefault("canonical", None)
         context.setdefault("description", self.settings.tagline)
         context.setdefault("extra_feeds", [])
         context.setdefault("bare", False)
-        body = render(template, areas=areas, **_theme_context(self.settings, self.links),
-                      **context)
+        context.setdefault("structured_data", [])
+        menu = self._menu(sidebar.pages, context["canonical"])
+        body = render(template, areas=areas, menu=menu,
+                      **_theme_context(self.settings, self.links), **context)
         return Page(body=body, status=status)
+
+    def _menu(self, pages, canonical):
+        """The header's links: the ``menu`` setting, else every static page."""
+        items = self.config.menu
+        if items is None:
+            items = [{"title": title, "url": urls.page(slug)} for title, slug in pages]
+        menu = []
+        for item in items:
+            on_site = item["url"].startswith("/")
+            menu.append({"title": item["title"],
+                         "url": self.links.url(item["url"]) if on_site else item["url"],
+                         "current": on_site and self.links.absolute(item["url"]) == canonical})
+        return menu
 
     def _listing_page(self, partition, page, low=None, high=None):
         per_page = self.settings.posts_per_page
@@ -85,7 +101,9 @@ class PageBuilder:
         self.sidebar.start()
         entries, pagination = self._listing_page(keys.ALL_POSTS, number)
         return self._render("home.html", entries=entries, pagination=pagination,
-                            canonical=self.links.absolute(urls.with_page(urls.HOME, number)))
+                            canonical=self.links.absolute(urls.with_page(urls.HOME, number)),
+                            structured_data=[structured_data.website(self.settings,
+                                                                     self.links)])
 
     def post(self, slug):
         """One post with its neighbours."""
@@ -94,9 +112,12 @@ class PageBuilder:
         if post is None or post.date > self.now:
             raise NotFound(f"no post {slug!r}")
         older, newer = self.index.neighbours(post, self.now)
-        return self._render("post.html", post=post, older=older, newer=newer,
-                            canonical=self.links.absolute(urls.post(slug)),
-                            description=post.description)
+        canonical = self.links.absolute(urls.post(slug))
+        return self._render(
+            "post.html", post=post, older=older, newer=newer, canonical=canonical,
+            description=post.description,
+            structured_data=[structured_data.blog_posting(post, self.settings, self.links),
+                             structured_data.breadcrumbs(post.title, canonical, self.links)])
 
     def static_page(self, slug):
         """One static page."""
@@ -121,7 +142,8 @@ class PageBuilder:
         noun, verb = LABEL_NOUNS[kind]
         return self._render(
             "list.html", heading=f"{noun}: {name}", crumb=name, entries=entries,
-            pagination=pagination, canonical=self.links.absolute(urls.label(kind, slug)),
+            pagination=pagination,
+            canonical=self.links.absolute(urls.with_page(urls.label(kind, slug), number)),
             extra_feeds=[{"title": f"{self.settings.title} – {noun} {name}",
                           "href": self.links.url(urls.label_feed(kind, slug))}],
             description=f"Posts {verb} {name}")
@@ -144,7 +166,8 @@ class PageBuilder:
         heading = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
         return self._render("list.html", heading=f"Archive: {heading}", crumb=heading,
                             entries=entries, pagination=pagination,
-                            canonical=self.links.absolute(urls.archive(y, m)),
+                            canonical=self.links.absolute(
+                                urls.with_page(urls.archive(y, m), number)),
                             description=f"Posts from {heading}")
 
     def _period(self, year, month):
@@ -172,8 +195,11 @@ class PageBuilder:
         window = ranked[(number - 1) * per_page:number * per_page]
         entries = self.index.entries_by_keys(window) if window else []
         pagination = self._pagination(number, number * per_page < len(ranked), q=query)
+        params = {"q": query} if query else {}
         return self._render("search.html", query=query, entries=entries, total=len(ranked),
                             searched=bool(query), pagination=pagination,
+                            canonical=self.links.absolute(
+                                urls.with_page(urls.SEARCH, number, **params)),
                             description=f"Search results for {query}" if query else "Search")
 
     def feed(self, feed_format, label_kind=None, label_slug=None):
@@ -192,7 +218,7 @@ class PageBuilder:
         entries, _ = self.index.listing(partition, 1, FEED_LENGTH, self.now)
         bodies = self.index.bodies(entries) if self.settings.feed_full_text and entries else {}
         body = build_feed(feed_format, self.settings, self.links.base, path, entries, bodies,
-                          suffix)
+                          suffix, stylesheet=self.links.url(assets.asset("feed.xsl").path))
         newest = max((entry.updated or entry.date for entry in entries), default=None)
         return Page(body=body, content_type=content_type, last_modified=newest)
 
