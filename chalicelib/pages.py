@@ -9,14 +9,17 @@ from datetime import datetime, timezone
 from chalicelib import assets, keys, structured_data, urls
 from chalicelib.errors import NotFound
 from chalicelib.render import MONTH_NAMES, render
-from chalicelib.responses import ATOM, RSS, TEXT, XML, Page
+from chalicelib.responses import TEXT, XML, Page
 from chalicelib.text import query_terms
 from chalicelib.widgets import AREA_NAMES, AREAS, area_views
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 FIRST_YEAR, LAST_YEAR = 1970, 9999
-FEED_FORMATS = {"atom": (urls.ATOM, ATOM), "rss": (urls.RSS, RSS)}
+# Feeds are served as application/xml: browsers show application/atom+xml and
+# application/rss+xml as raw text and never apply the feed's XSL, while feed
+# readers go by the document itself (autodiscovery links keep the precise types).
+FEED_FORMATS = {"atom": (urls.ATOM, XML), "rss": (urls.RSS, XML)}
 LABEL_NOUNS = {keys.TAG: ("Tag", "tagged"), keys.CATEGORY: ("Category", "filed under")}
 
 

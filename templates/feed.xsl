@@ -34,7 +34,12 @@
                 <li>
                   <a href="{atom:link/@href | link}"><xsl:value-of select="atom:title | title"/></a>
                   <xsl:text> </xsl:text>
-                  <span class="count"><xsl:value-of select="substring(atom:published | pubDate, 1, 16)"/></span>
+                  <span class="count">
+                    <xsl:choose>
+                      <xsl:when test="atom:published"><xsl:value-of select="substring(atom:published, 1, 10)"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="substring(pubDate, 6, 11)"/></xsl:otherwise>
+                    </xsl:choose>
+                  </span>
                 </li>
               </xsl:for-each>
             </ul>

@@ -1,5 +1,6 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from chalicelib.site import build_config
@@ -26,8 +27,7 @@ CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*
 def push_site(found: Services, raw):
     """Store a site configuration as `blog config push` does."""
     config = build_config(raw)
-    config = type(config)(settings=config.settings,
-                          widgets=prepare_for_storage(config.widgets))
+    config = replace(config, widgets=prepare_for_storage(config.widgets))
     found.index.save_site_config(config.to_json())
     return config
 

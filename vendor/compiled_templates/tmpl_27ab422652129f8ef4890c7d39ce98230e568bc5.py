@@ -73,11 +73,6 @@ def block_head(context, missing=missing):
     yield '">\n<meta property="article:modified_time" content="'
     yield escape(context.call(environment.getattr((environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated') or environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date')), 'isoformat'), _block_vars=_block_vars))
     yield '">\n'
-    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'author'):
-        pass
-        yield '<meta property="article:author" content="'
-        yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'author'))
-        yield '">\n'
     for l_1_tag in environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
         _loop_vars = {}
         pass
@@ -149,7 +144,7 @@ def block_content(context, missing=missing):
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 25 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 23 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_cat = l_1_paths = missing
         yield '</p>'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
@@ -165,7 +160,7 @@ def block_content(context, missing=missing):
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 26 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 24 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_tag = l_1_paths = missing
         yield '</p>'
     yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
@@ -186,4 +181,4 @@ def block_content(context, missing=missing):
     yield '</nav>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'og_title': block_og_title, 'og_type': block_og_type, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&5=52&6=62&7=72&8=74&9=76&11=81&14=89&15=104&18=112&19=116&20=123&22=131&23=137&25=139&26=155&30=172&31=179'
+debug_info = '1=12&2=17&3=31&4=41&5=52&6=62&7=72&8=74&9=76&12=84&13=99&16=107&17=111&18=118&20=126&21=132&23=134&24=150&28=167&29=174'

@@ -34,21 +34,15 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'json_ld' found.")
     try:
-        t_3 = environment.filters['replace']
+        t_3 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'replace' found.")
-    try:
-        t_4 = environment.tests['defined']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
     l_0_widgets = context.vars['widgets'] = environment.get_template('widgets.html', 'base.html').make_module(context.get_all(), True, {'nav_menu': l_0_nav_menu, 'widgets': l_0_widgets})
     context.exported_vars.discard('widgets')
-    l_0_nav_menu = ((undefined(name='menu') if l_0_menu is missing else l_0_menu) if t_4((undefined(name='menu') if l_0_menu is missing else l_0_menu)) else [])
+    l_0_nav_menu = ((undefined(name='menu') if l_0_menu is missing else l_0_menu) if t_3((undefined(name='menu') if l_0_menu is missing else l_0_menu)) else [])
     context.vars['nav_menu'] = l_0_nav_menu
     context.exported_vars.add('nav_menu')
     yield '<!DOCTYPE html>\n<html lang="'
@@ -95,8 +89,6 @@ def root(context, missing=missing):
     yield escape(((undefined(name='canonical') if l_0_canonical is missing else l_0_canonical) or context.call((undefined(name='absolute') if l_0_absolute is missing else l_0_absolute), environment.getattr((undefined(name='paths') if l_0_paths is missing else l_0_paths), 'HOME'))))
     yield '">\n<meta property="og:description" content="'
     yield escape((((undefined(name='description') if l_0_description is missing else l_0_description) or environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'tagline')) or environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'title')))
-    yield '">\n<meta property="og:locale" content="'
-    yield escape(t_3(context.eval_ctx, environment.getattr((undefined(name='site') if l_0_site is missing else l_0_site), 'language'), '-', '_'))
     yield '">\n<meta name="twitter:card" content="summary">\n'
     for l_1_item in t_1((undefined(name='structured_data') if l_0_structured_data is missing else l_0_structured_data), []):
         _loop_vars = {}
@@ -266,4 +258,4 @@ def block_footer(context, missing=missing):
     yield '">RSS</a></p>\n'
 
 blocks = {'title': block_title, 'og_title': block_og_title, 'og_type': block_og_type, 'head': block_head, 'body_class': block_body_class, 'site_title': block_site_title, 'content': block_content, 'sidebar': block_sidebar, 'footer': block_footer}
-debug_info = '1=49&2=51&4=55&8=57&9=59&13=61&14=64&16=67&17=69&18=71&19=75&20=79&21=83&23=89&24=91&25=93&26=95&27=97&28=99&30=101&31=105&33=108&35=110&40=112&41=113&42=118&45=121&46=125&52=136&56=140&58=142&62=144&64=148&8=151&24=162&25=173&33=183&35=192&40=202&56=219&58=228&59=241&64=245&65=257'
+debug_info = '1=43&2=45&4=49&8=51&9=53&13=55&14=58&16=61&17=63&18=65&19=69&20=73&21=77&23=83&24=85&25=87&26=89&27=91&29=93&30=97&32=100&34=102&39=104&40=105&41=110&44=113&45=117&51=128&55=132&57=134&61=136&63=140&8=143&24=154&25=165&32=175&34=184&39=194&55=211&57=220&58=233&63=237&64=249'
