@@ -59,12 +59,20 @@ def storage_form(config):
 
 
 def changes_indexed_posts(before, after):
-    """True if new settings change what indexing stored (dates' timezone, default author)."""
-    return (before.timezone, before.author) != (after.timezone, after.author)
+    """True if new settings change what indexing stored (dates' timezone, default
+    author, and whether post HTML is cleaned)."""
+    def indexed(settings):
+        return settings.timezone, settings.author, settings.raw_html
+
+    return indexed(before) != indexed(after)
 
 
 def push_site_file(path, index):
     """Validate ``path`` and store it with ``index``; return the SiteConfig."""
     config = read_site_file(path)
-    index.save_site_config(storage_form(config))
+    stored = storage_form(config)
+    # What the app will read back must be what was validated: one set of rules.
+    if SiteConfig.from_json(stored).settings != config.settings:
+        raise SiteFileError([located(path, "the settings would not read back as written")])
+    index.save_site_config(stored)
     return config

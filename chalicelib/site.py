@@ -11,6 +11,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chalicelib.errors import InvalidSiteConfig
+from chalicelib.text import is_safe_link
 from chalicelib.widget_config import AREAS, validate_widget
 
 log = logging.getLogger(__name__)
@@ -26,9 +27,10 @@ SETTING_DEFAULTS = {
     "cache_seconds": 60,
     "feed_full_text": True,
     "show_empty_areas": True,
+    "raw_html": False,
 }
 INT_RANGES = {"posts_per_page": (1, 100), "cache_seconds": (0, 86400)}
-BOOLEANS = ("feed_full_text", "show_empty_areas")
+BOOLEANS = ("feed_full_text", "show_empty_areas", "raw_html")
 STRINGS = ("title", "tagline", "author", "base_url", "timezone", "language")
 
 
@@ -46,6 +48,7 @@ class SiteSettings:
     cache_seconds: int = 60
     feed_full_text: bool = True
     show_empty_areas: bool = True
+    raw_html: bool = False  # True: post HTML is stored as written (bucket writers are trusted)
 
     @cached_property
     def tzinfo(self):
@@ -135,11 +138,26 @@ def _validate_settings(raw, problems):
                      f"site.timezone {values['timezone']!r} is not an IANA timezone name")
         values["timezone"] = "UTC"
     base = values["base_url"]
-    if base and not base.startswith(("http://", "https://")):
-        problems.add(("site", "base_url"), "site.base_url must start with http:// or https://")
+    problem = base_url_problem(base) if base else None
+    if problem:
+        problems.add(("site", "base_url"), f"site.base_url {base!r} {problem}")
         values["base_url"] = ""
     values["base_url"] = values["base_url"].rstrip("/")
     return values
+
+
+def base_url_problem(url):
+    """Why ``url`` cannot be the site's public address, or None if it can."""
+    from urllib.parse import urlsplit
+
+    if not url.lower().startswith(("http://", "https://")):
+        return "must start with http:// or https://"
+    if not is_safe_link(url):
+        return "must name a host (https://blog.example.org) with no spaces or backslashes"
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or parts.username or parts.password:
+        return "must be a plain address: no query, fragment or user name"
+    return None
 
 
 def _validate_widgets(raw, problems):
@@ -244,13 +262,14 @@ def parse_site_yaml(text):
     """Parse and validate site.yaml text; raise InvalidSiteConfig with line numbers."""
     import yaml
 
+    from chalicelib.safe_yaml import StrictLoader, yaml_problem
+
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=StrictLoader)
+        raw = yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
+        line, problem = yaml_problem(error)
+        where = f"line {line}: " if line else ""
         raise InvalidSiteConfig([f"{where}YAML does not parse: {problem}"]) from None
     lines = _node_lines(root) if root is not None else {}
 

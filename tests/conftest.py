@@ -4,8 +4,12 @@ Function-scoped fixtures give each test a blog of its own. Tests that only
 read share one published corpus per module (``corpus_module`` and
 ``reader``), built once, which is most of what keeps the suite fast.
 """
+from collections import Counter
+from contextlib import contextmanager
+
 import boto3
 import pytest
+from botocore.client import BaseClient
 from chalice.test import Client
 from moto import mock_aws
 
@@ -71,21 +75,43 @@ def corpus(blog):
     return publish_corpus(blog)
 
 
+@pytest.fixture
+def aws_calls(monkeypatch):
+    """Every botocore API call made, as a Counter of 'service:Operation'."""
+    calls = Counter()
+    original = BaseClient._make_api_call
+
+    def counted(client, operation, params):
+        calls[f"{client.meta.service_model.service_name}:{operation}"] += 1
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", counted)
+    return calls
+
+
 # -- one read-only blog per module ----------------------------------------------------
 
-@pytest.fixture(scope="module")
-def shared_blog():
-    """A module's own moto AWS with the corpus published: for tests that only read."""
+@contextmanager
+def module_aws():
+    """A moto AWS of a module's own, with the bucket and the table: for read-only tests.
+
+    Function-scoped AWS fixtures must not be used in the same module.
+    """
     with pytest.MonkeyPatch.context() as patch:
         _fake_environment(patch)
         reset()
         with mock_aws():
             _storage()
-            found = services()
-            push_site(found, BASE_SITE)
-            publish_corpus(found)
-            yield found
+            yield services()
         reset()
+
+
+@pytest.fixture(scope="module")
+def shared_blog():
+    """The corpus published once for the module."""
+    with module_aws() as found:
+        push_site(found, BASE_SITE)
+        yield publish_corpus(found)
 
 
 @pytest.fixture(scope="module")

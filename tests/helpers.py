@@ -1,6 +1,8 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
 import json
+import re
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 from chalicelib.site import build_config
@@ -21,6 +23,9 @@ BASE_SITE = {
              "posts_per_page": 3, "cache_seconds": 0},
     "widgets": {"sidebar": [{"type": "recent_posts", "title": "Recent Posts", "count": 5}]},
 }
+CACHED_SITE = {"site": dict(BASE_SITE["site"], cache_seconds=60),
+               "widgets": BASE_SITE["widgets"]}
+READS = {"GetItem", "Query", "BatchGetItem"}
 CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*.md"))
 
 
@@ -53,3 +58,70 @@ def publish_corpus(found: Services):
         result = publish(found, f"{path.parent.name}/{path.name}", path.read_bytes())
         assert result.action == "indexed", result
     return found
+
+
+def html(client, path):
+    """(status, decoded body) of a GET through Chalice's test client."""
+    response = client.http.get(path)
+    return response.status_code, response.body.decode("utf-8")
+
+
+def html_text(fragment):
+    """What a reader sees of an HTML fragment."""
+    return unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def post_links(body):
+    """Slugs of posts shown as summaries (entry titles), in page order."""
+    return re.findall(r'<h2 class="entry-title"><a href="/posts/([^"]+)"', body)
+
+
+def feed_of(client, path):
+    """(response, feedparser result) of a feed that must parse cleanly."""
+    import feedparser
+
+    response = client.http.get(path)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.body)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return response, feed
+
+
+def api_gateway_get(path, host, headers=None):
+    """Call the app with the proxy event API Gateway sends for a GET of a post."""
+    from app import app
+
+    event = {"resource": "/posts/{slug}", "path": path, "httpMethod": "GET",
+             "headers": dict({"host": host}, **(headers or {})),
+             "multiValueHeaders": {}, "queryStringParameters": None,
+             "multiValueQueryStringParameters": None,
+             "pathParameters": {"slug": path.rsplit("/", 1)[1]}, "stageVariables": None,
+             "requestContext": {"resourcePath": "/posts/{slug}", "httpMethod": "GET",
+                                "stage": "api", "path": "/api" + path},
+             "body": None, "isBase64Encoded": False}
+    return app(event, None)
+
+
+def publish_small_site(found: Services):
+    """Five posts about lighthouses (tags Sea and Light, category Travel) and a page."""
+    push_site(found, CACHED_SITE)
+    for number in range(1, 6):
+        publish(found, f"posts/post-{number}.md", f"Body of post {number} about lighthouses.\n",
+                title=f"Post {number}", date=f"2024-03-0{number}", tags="[Sea, Light]",
+                categories="[Travel]")
+    publish(found, "pages/about.md", "About this blog.\n", title="About")
+    return found
+
+
+def advance_clock(seconds):
+    """Move the warm instance's monotonic clock forward."""
+    from chalicelib.wiring import page_instance
+
+    current = page_instance()
+    real = current._clock
+    current._clock = lambda: real() + seconds
+
+
+def operations(calls):
+    """{'Operation': count} of a Counter of 'service:Operation' calls."""
+    return {name.split(":", 1)[1]: count for name, count in calls.items()}
