@@ -4,7 +4,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from chalicelib.errors import InvalidSiteConfig
-from chalicelib.site import parse_site_yaml
+from chalicelib.site import SiteConfig, parse_site_yaml
 from chalicelib.widget_config import prepare_for_storage
 
 LINE_PREFIX = re.compile(r"^line (\d+): ")
