@@ -11,11 +11,12 @@ from urllib.parse import unquote
 
 from chalice import Chalice, Response
 
-from chalicelib import keys, urls
+from chalicelib import assets, keys, redirects, urls
 from chalicelib.pages import PageBuilder
-from chalicelib.responses import Request
+from chalicelib.responses import Request, finish
 from chalicelib.runtime import answer
 from chalicelib.wiring import page_instance
+
 
 class BlogApp(Chalice):
     """Chalice, with every answer binary-safe behind API Gateway.
@@ -52,23 +53,29 @@ def _decoded(value):
     return unquote(value) if "%" in value else value
 
 
-def _respond(build):
-    request = _plain_request()
-    response = answer(page_instance(), request, build)
-    return _chalice_response(response)
-
-
-def _chalice_response(response):
-    body = response.body.encode("utf-8") if isinstance(response.body, str) else response.body
-    return Response(body=body, status_code=response.status, headers=response.headers)
-
-
-def _plain_request():
+def _request():
     current = app.current_request
     return Request(method=current.method, path=current.context.get("path", ""),
                    query=dict(current.query_params or {}),
                    headers={name.lower(): value for name, value in current.headers.items()},
                    stage=current.context.get("stage"))
+
+
+
+def _send(response):
+    # Every answer is binary to Chalice ("*/*", see BlogApp), so the body is bytes.
+    body = response.body.encode("utf-8") if isinstance(response.body, str) else response.body
+    return Response(body=body, status_code=response.status, headers=response.headers)
+
+
+def _respond(build):
+    return _send(answer(page_instance(), _request(), build))
+
+
+def _send_asset(found):
+    """A theme file: no AWS call, so it answers even while storage is down."""
+    theme_file, max_age = found
+    return _send(finish(assets.frozen(theme_file), max_age, _request()))
 
 
 def _query(name):
@@ -82,6 +89,9 @@ def page_route(path):
 
 @page_route(urls.HOME)
 def home():
+    query = app.current_request.query_params
+    if redirects.is_wordpress_query(query):   # /?p=123, /?s=words, /?feed=rss2...
+        return _respond(partial(PageBuilder.moved, path="/", query=dict(query)))
     return _respond(partial(PageBuilder.home, page=_query("page")))
 
 
@@ -171,23 +181,44 @@ def media_file():
     instance = page_instance()
     try:
         instance.refresh(datetime.now(timezone.utc))
-        response = answer_media(media_store(), key, _plain_request(),
+        response = answer_media(media_store(), key, _request(),
                                 instance.config.settings.cache_seconds)
     except StorageUnavailable as error:
         return _respond(partial(_fail, error=error))
     if response is None:
         return _respond(PageBuilder.nothing_here)
-    return _chalice_response(response)
+    return _send(response)
 
 
 def _fail(builder, error):
     raise error
 
 
+@page_route(urls.THEME_ASSET)
+def theme_asset(name):
+    found = assets.find(_decoded(name))
+    if found is None:
+        return _respond(PageBuilder.nothing_here)
+    return _send_asset(found)
+
+
+@page_route(urls.FAVICON)
+def favicon():
+    """Browsers and feed readers ask for it whatever the page links."""
+    return _send_asset((assets.asset("icon.svg"), assets.FAVICON_SECONDS))
+
+
 @page_route(urls.ANYTHING_ELSE)
-def unmatched(**_):
-    """Every other path: API Gateway would answer 403 itself; we answer 404."""
-    return _respond(PageBuilder.nothing_here)
+def unmatched():
+    """Every other path: an old address that moved (301), else the 404.
+
+    API Gateway would answer 403 itself. The path parameter is ``proxy`` on
+    AWS and ``proxy+`` in Chalice's local server.
+    """
+    parameters = app.current_request.uri_params or {}
+    rest = parameters.get("proxy") or parameters.get("proxy+") or ""
+    return _respond(partial(PageBuilder.moved, path="/" + _decoded(rest),
+                            query=dict(app.current_request.query_params or {})))
 
 
 @app.on_s3_event(bucket=CONTENT_BUCKET, events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"])

@@ -12,6 +12,8 @@ Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
 - ``MEDIA#<media key>`` / ``meta``: a media object's type, size, pixel size and
   variants; ``/ users``: the set of source keys whose pages show it (a
   superset: pruned when the media changes and a user no longer refers to it).
+- ``ALIAS`` / ``<old path>``: where an old address moved (front-matter
+  ``aliases``), the path in ``redirects.alias_path``'s normal form.
 """
 from chalicelib.models import HIGHEST, sort_key, timestamp
 
@@ -24,6 +26,7 @@ SITE = {"pk": "SITE", "sk": "site"}
 AGGREGATES = "AGG"
 ALL_POSTS = "LIST#all"
 ERRORS = "ERROR"
+ALIASES = "ALIAS"
 HEAD_SK = "meta"
 MEDIA_USERS_SK = "users"
 _BODY = "body#"
@@ -104,6 +107,9 @@ def media(media_key):
 def media_users(media_key):
     """Key of the set of sources (``posts/x.md``) that show one media object."""
     return {"pk": _MEDIA + media_key, "sk": MEDIA_USERS_SK}
+def alias(path):
+    """Key of the item saying which document an old path (in normal form) moved to."""
+    return {"pk": ALIASES, "sk": path}
 
 
 def published_until(now):

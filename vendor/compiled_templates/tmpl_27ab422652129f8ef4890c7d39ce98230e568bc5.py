@@ -38,6 +38,27 @@ def block_body_class(context, missing=missing):
     pass
     yield 'single single-post'
 
+def block_og_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_post = resolve('post')
+    pass
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
+
+def block_og_type(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield 'article'
+
 def block_head(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -46,14 +67,9 @@ def block_head(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_post = resolve('post')
-    l_0_canonical = resolve('canonical')
     l_0_absolute = resolve('absolute')
     pass
-    yield '<meta property="og:type" content="article">\n<meta property="og:title" content="'
-    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
-    yield '">\n<meta property="og:url" content="'
-    yield escape((undefined(name='canonical') if l_0_canonical is missing else l_0_canonical))
-    yield '">\n<meta property="article:published_time" content="'
+    yield '<meta property="article:published_time" content="'
     yield escape(context.call(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date'), 'isoformat'), _block_vars=_block_vars))
     yield '">\n'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'):
@@ -68,6 +84,16 @@ def block_head(context, missing=missing):
             yield '">\n<meta property="og:image:height" content="'
             yield escape(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'height'))
             yield '">\n'
+    yield '<meta property="article:modified_time" content="'
+    yield escape(context.call(environment.getattr((environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated') or environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date')), 'isoformat'), _block_vars=_block_vars))
+    yield '">\n'
+    for l_1_tag in environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
+        _loop_vars = {}
+        pass
+        yield '<meta property="article:tag" content="'
+        yield escape(environment.getattr(l_1_tag, 'name'))
+        yield '">\n'
+    l_1_tag = missing
 
 def block_content(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -137,7 +163,7 @@ def block_content(context, missing=missing):
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 28 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 30 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_cat = l_1_paths = missing
         yield '</p>'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
@@ -153,7 +179,7 @@ def block_content(context, missing=missing):
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 29 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 31 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_tag = l_1_paths = missing
         yield '</p>'
     yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
@@ -173,5 +199,5 @@ def block_content(context, missing=missing):
         yield ' →</a></div>'
     yield '</nav>\n'
 
-blocks = {'title': block_title, 'body_class': block_body_class, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&6=53&7=55&8=57&9=59&10=62&11=64&12=69&16=72&17=87&20=95&21=99&22=106&24=114&25=119&26=125&28=127&29=143&33=160&34=167'
+blocks = {'title': block_title, 'body_class': block_body_class, 'og_title': block_og_title, 'og_type': block_og_type, 'head': block_head, 'content': block_content}
+debug_info = '1=12&2=17&3=31&4=41&5=52&6=62&7=73&8=75&9=78&10=80&11=85&14=88&15=90&18=98&19=113&22=121&23=125&24=132&26=140&27=145&28=151&30=153&31=169&35=186&36=193'
