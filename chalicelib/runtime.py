@@ -22,6 +22,7 @@ from chalicelib.site import SiteConfig, SiteSettings
 from chalicelib.widget_config import RECENT_POSTS_DEFAULT
 
 log = logging.getLogger(__name__)
+CACHED_STATUSES = (200, 301)   # a redirect is kept like the page it points to
 
 
 class Instance:
@@ -136,7 +137,7 @@ def build_page(instance, request, build, now):
     except Exception:  # a bug must still get the themed page, never a traceback
         log.exception("error building %s", key)
         return _unavailable(settings, links, "Something went wrong on our side.")
-    if page.status == 200:
+    if page.status in CACHED_STATUSES:
         instance.cache.put(key, page)
     return page, settings.cache_seconds
 
