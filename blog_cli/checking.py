@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from chalicelib.content import (ALIASES, classify_key, decode_source, key_line, parse_date,
-                                parse_document, split_front_matter, unknown_keys_like_known)
+from chalicelib.content import (ALIASES, check_source_size, classify_key, decode_source,
+                                key_line, parse_date, parse_document, split_front_matter,
+                                unknown_keys_like_known)
 from chalicelib.errors import ContentError
 from chalicelib.site import SiteSettings
 
@@ -126,6 +127,7 @@ def _content_problems(path, key, settings):
     except OSError as error:
         return [(1, f"cannot read: {error.strerror}")]
     try:
+        check_source_size(data)
         text = decode_source(data).replace("\r\n", "\n").replace("\r", "\n")
         meta, _, _ = split_front_matter(text)
     except ContentError as error:

@@ -142,8 +142,11 @@ def config_show(stage):
                for area, items in site.widgets.items()}
     if not stored:
         click.echo("# Nothing pushed yet (blog config push site.yaml); these are the defaults.")
-    click.echo(yaml.safe_dump({"site": asdict(site.settings), "widgets": widgets},
-                              sort_keys=False, allow_unicode=True, width=100), nl=False)
+    shown = {"site": asdict(site.settings)}
+    if site.menu is not None:
+        shown["menu"] = site.menu
+    shown["widgets"] = widgets
+    click.echo(yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=100), nl=False)
 
 
 @cli.command()

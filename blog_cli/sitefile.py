@@ -1,5 +1,6 @@
 """Reading a local site.yaml: validated settings, or its problems as file:line."""
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from chalicelib.errors import InvalidSiteConfig
@@ -54,17 +55,24 @@ def read_site_file(path):
 
 def storage_form(config):
     """The JSON the site item stores: widgets pre-rendered as `blog config push` does."""
-    return SiteConfig(settings=config.settings,
-                      widgets=prepare_for_storage(config.widgets)).to_json()
+    return replace(config, widgets=prepare_for_storage(config.widgets)).to_json()
 
 
 def changes_indexed_posts(before, after):
-    """True if new settings change what indexing stored (dates' timezone, default author)."""
-    return (before.timezone, before.author) != (after.timezone, after.author)
+    """True if new settings change what indexing stored (dates' timezone, default
+    author, and whether post HTML is cleaned)."""
+    def indexed(settings):
+        return settings.timezone, settings.author, settings.raw_html
+
+    return indexed(before) != indexed(after)
 
 
 def push_site_file(path, index):
     """Validate ``path`` and store it with ``index``; return the SiteConfig."""
     config = read_site_file(path)
-    index.save_site_config(storage_form(config))
+    stored = storage_form(config)
+    # What the app will read back must be what was validated: one set of rules.
+    if SiteConfig.from_json(stored).settings != config.settings:
+        raise SiteFileError([located(path, "the settings would not read back as written")])
+    index.save_site_config(stored)
     return config

@@ -1,21 +1,31 @@
 """What the index hands to views and templates: list entries and whole posts."""
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from markupsafe import Markup
 
-TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
 HIGHEST = "\U0010ffff"
+_UNPADDED_YEAR = re.compile(r"^(\d{1,3})-")
 
 
 def timestamp(moment):
-    """A sortable UTC timestamp string for the index's sort keys."""
-    return moment.strftime(TIMESTAMP)
+    """A sortable UTC timestamp string for the index's sort keys.
+
+    The year always has four digits (``strftime('%Y')`` writes ``26`` for the
+    year 26 on Linux), so text order is time order and every value reads back.
+    """
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
 
 
 def parse_timestamp(text):
-    """The aware UTC datetime of an index timestamp."""
-    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    """The aware UTC datetime of an index timestamp (also the unpadded years older
+    versions wrote), or None for an empty one."""
+    if not text:
+        return None
+    text = _UNPADDED_YEAR.sub(lambda match: f"{int(match.group(1)):04d}-", text)
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def sort_key(moment, slug):

@@ -8,18 +8,21 @@ settings is made before waiting for them, so it overlaps the site item's.
 from datetime import datetime, timezone
 from functools import cached_property
 
-from chalicelib import keys, urls
+from chalicelib import assets, keys, structured_data, urls
 from chalicelib.errors import NotFound
 from chalicelib.ranking import rank
 from chalicelib.render import MONTH_NAMES, render
-from chalicelib.responses import ATOM, RSS, TEXT, XML, Page
+from chalicelib.responses import TEXT, XML, Page
 from chalicelib.text import query_terms
 from chalicelib.widgets import AREA_NAMES, AREAS, area_views
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 FIRST_YEAR, LAST_YEAR = 1970, 9999
-FEED_FORMATS = {"atom": (urls.ATOM, ATOM), "rss": (urls.RSS, RSS)}
+# Feeds are served as application/xml: browsers show application/atom+xml and
+# application/rss+xml as raw text and never apply the feed's XSL, while feed
+# readers go by the document itself (autodiscovery links keep the precise types).
+FEED_FORMATS = {"atom": (urls.ATOM, XML), "rss": (urls.RSS, XML)}
 LABEL_NOUNS = {keys.TAG: ("Tag", "tagged"), keys.CATEGORY: ("Category", "filed under")}
 
 
@@ -35,7 +38,7 @@ def page_number(raw):
 def _theme_context(settings, links):
     """What every template may use: the site and this request's links."""
     return {"site": settings, "url": links.url, "absolute": links.absolute,
-            "area_names": AREA_NAMES, "area_order": AREAS}
+            "area_names": AREA_NAMES, "area_order": AREAS, "assets": assets.paths()}
 
 
 class PageBuilder:
@@ -69,14 +72,30 @@ class PageBuilder:
     # -- shared context ------------------------------------------------------
 
     def _render(self, template, status=200, **context):
-        areas = area_views(self.site.value().config.widgets, self.sidebar)
+        sidebar = self.sidebar
+        areas = area_views(self.site.value().config.widgets, sidebar)
         context.setdefault("canonical", None)
         context.setdefault("description", self.settings.tagline)
         context.setdefault("extra_feeds", [])
         context.setdefault("bare", False)
-        body = render(template, areas=areas, **_theme_context(self.settings, self.links),
-                      **context)
+        context.setdefault("structured_data", [])
+        menu = self._menu(sidebar.pages, context["canonical"])
+        body = render(template, areas=areas, menu=menu,
+                      **_theme_context(self.settings, self.links), **context)
         return Page(body=body, status=status)
+
+    def _menu(self, pages, canonical):
+        """The header's links: the ``menu`` setting, else every static page."""
+        items = self.site.value().config.menu
+        if items is None:
+            items = [{"title": title, "url": urls.page(slug)} for title, slug in pages]
+        menu = []
+        for item in items:
+            on_site = item["url"].startswith("/")
+            menu.append({"title": item["title"],
+                         "url": self.links.url(item["url"]) if on_site else item["url"],
+                         "current": on_site and self.links.absolute(item["url"]) == canonical})
+        return menu
 
     def _listing_page(self, partition, page, low=None, high=None):
         per_page = self.settings.posts_per_page
@@ -99,7 +118,9 @@ class PageBuilder:
         number = page_number(page)
         entries, pagination = self._listing_page(keys.ALL_POSTS, number)
         return self._render("home.html", entries=entries, pagination=pagination,
-                            canonical=self.links.absolute(urls.with_page(urls.HOME, number)))
+                            canonical=self.links.absolute(urls.with_page(urls.HOME, number)),
+                            structured_data=[structured_data.website(self.settings,
+                                                                     self.links)])
 
     def post(self, slug):
         """One post with its neighbours."""
@@ -107,9 +128,12 @@ class PageBuilder:
         if post is None or post.date > self.now:
             raise NotFound(f"no post {slug!r}")
         older, newer = self.index.neighbours(post, self.now)
-        return self._render("post.html", post=post, older=older, newer=newer,
-                            canonical=self.links.absolute(urls.post(slug)),
-                            description=post.description)
+        canonical = self.links.absolute(urls.post(slug))
+        return self._render(
+            "post.html", post=post, older=older, newer=newer, canonical=canonical,
+            description=post.description,
+            structured_data=[structured_data.blog_posting(post, self.settings, self.links),
+                             structured_data.breadcrumbs(post.title, canonical, self.links)])
 
     def static_page(self, slug):
         """One static page."""
@@ -132,7 +156,8 @@ class PageBuilder:
         noun, verb = LABEL_NOUNS[kind]
         return self._render(
             "list.html", heading=f"{noun}: {name}", crumb=name, entries=entries,
-            pagination=pagination, canonical=self.links.absolute(urls.label(kind, slug)),
+            pagination=pagination,
+            canonical=self.links.absolute(urls.with_page(urls.label(kind, slug), number)),
             extra_feeds=[{"title": f"{self.settings.title} – {noun} {name}",
                           "href": self.links.url(urls.label_feed(kind, slug))}],
             description=f"Posts {verb} {name}")
@@ -154,7 +179,8 @@ class PageBuilder:
         heading = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
         return self._render("list.html", heading=f"Archive: {heading}", crumb=heading,
                             entries=entries, pagination=pagination,
-                            canonical=self.links.absolute(urls.archive(y, m)),
+                            canonical=self.links.absolute(
+                                urls.with_page(urls.archive(y, m), number)),
                             description=f"Posts from {heading}")
 
     def _period(self, year, month):
@@ -182,8 +208,11 @@ class PageBuilder:
         window = ranked[(number - 1) * per_page:number * per_page]
         entries = self.index.entries_by_keys(window) if window else []
         pagination = self._pagination(number, number * per_page < len(ranked), q=query)
+        params = {"q": query} if query else {}
         return self._render("search.html", query=query, entries=entries, total=len(ranked),
                             searched=bool(query), pagination=pagination,
+                            canonical=self.links.absolute(
+                                urls.with_page(urls.SEARCH, number, **params)),
                             description=f"Search results for {query}" if query else "Search")
 
     def feed(self, feed_format, label_kind=None, label_slug=None):
@@ -202,7 +231,7 @@ class PageBuilder:
                 raise NotFound(f"no {label_kind} {label_slug!r}")
         bodies = self.index.bodies(entries) if self.settings.feed_full_text and entries else {}
         body = build_feed(feed_format, self.settings, self.links.base, path, entries, bodies,
-                          suffix)
+                          suffix, stylesheet=self.links.url(assets.asset("feed.xsl").path))
         newest = max((entry.updated or entry.date for entry in entries), default=None)
         return Page(body=body, content_type=content_type, last_modified=newest)
 

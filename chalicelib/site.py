@@ -11,6 +11,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from chalicelib.errors import InvalidSiteConfig
+from chalicelib.text import is_safe_link
 from chalicelib.widget_config import AREAS, validate_widget
 
 log = logging.getLogger(__name__)
@@ -26,9 +27,10 @@ SETTING_DEFAULTS = {
     "cache_seconds": 60,
     "feed_full_text": True,
     "show_empty_areas": True,
+    "raw_html": False,
 }
 INT_RANGES = {"posts_per_page": (1, 100), "cache_seconds": (0, 86400)}
-BOOLEANS = ("feed_full_text", "show_empty_areas")
+BOOLEANS = ("feed_full_text", "show_empty_areas", "raw_html")
 STRINGS = ("title", "tagline", "author", "base_url", "timezone", "language")
 
 
@@ -46,6 +48,7 @@ class SiteSettings:
     cache_seconds: int = 60
     feed_full_text: bool = True
     show_empty_areas: bool = True
+    raw_html: bool = False  # True: post HTML is stored as written (bucket writers are trusted)
 
     @cached_property
     def tzinfo(self):
@@ -59,11 +62,15 @@ class SiteConfig:
 
     settings: SiteSettings = field(default_factory=SiteSettings)
     widgets: dict = field(default_factory=lambda: {area: [] for area in AREAS})
+    # The header's navigation, [{title, url}]; None: the static pages.
+    menu: list | None = None
 
     def to_json(self):
         """The stored form (a JSON string in the site item)."""
-        return json.dumps({"site": asdict(self.settings), "widgets": self.widgets},
-                          sort_keys=True, ensure_ascii=False)
+        stored = {"site": asdict(self.settings), "widgets": self.widgets}
+        if self.menu is not None:
+            stored["menu"] = self.menu
+        return json.dumps(stored, sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text):
@@ -131,11 +138,26 @@ def _validate_settings(raw, problems):
                      f"site.timezone {values['timezone']!r} is not an IANA timezone name")
         values["timezone"] = "UTC"
     base = values["base_url"]
-    if base and not base.startswith(("http://", "https://")):
-        problems.add(("site", "base_url"), "site.base_url must start with http:// or https://")
+    problem = base_url_problem(base) if base else None
+    if problem:
+        problems.add(("site", "base_url"), f"site.base_url {base!r} {problem}")
         values["base_url"] = ""
     values["base_url"] = values["base_url"].rstrip("/")
     return values
+
+
+def base_url_problem(url):
+    """Why ``url`` cannot be the site's public address, or None if it can."""
+    from urllib.parse import urlsplit
+
+    if not url.lower().startswith(("http://", "https://")):
+        return "must start with http:// or https://"
+    if not is_safe_link(url):
+        return "must name a host (https://blog.example.org) with no spaces or backslashes"
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or parts.username or parts.password:
+        return "must be a plain address: no query, fragment or user name"
+    return None
 
 
 def _validate_widgets(raw, problems):
@@ -165,6 +187,37 @@ def _validate_widgets(raw, problems):
     return areas
 
 
+def _validate_menu(raw, problems):
+    """The ``menu:`` list: each item a {title, url}, the url http(s) or a site path."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        problems.add(("menu",), "'menu' must be a list of {title, url}")
+        return None
+    menu = []
+    for position, item in enumerate(raw):
+        path = ("menu", position)
+        if not isinstance(item, dict) or set(item) - {"title", "url"}:
+            problems.add(path, f"menu[{position}] must be a mapping with title and url only")
+            continue
+        title, url = item.get("title"), item.get("url")
+        if not isinstance(title, (str, int, float)) or not str(title).strip():
+            problems.add(path, f"menu[{position}] needs a title")
+        elif not isinstance(url, str) or not _menu_url_ok(url.strip()):
+            problems.add(path, f"menu[{position}] url must start with http://, https:// or "
+                               f"a single / (a path on this site), not {url!r}")
+        else:
+            menu.append({"title": str(title).strip(), "url": url.strip()})
+    return menu
+
+
+def _menu_url_ok(url):
+    if url.startswith(("http://", "https://")):
+        return len(url) > len("https://") and " " not in url
+    # "//host" would leave the site; a backslash is read as a slash by browsers.
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+
+
 def build_config(raw, strict=True, locate=None):
     """Validate a parsed site.yaml; raise InvalidSiteConfig if ``strict``."""
     problems = Problems(locate)
@@ -172,18 +225,20 @@ def build_config(raw, strict=True, locate=None):
         problems.add((), "site.yaml must be a mapping with 'site' and 'widgets'")
         raw = {}
     for key in raw:
-        if key not in ("site", "widgets"):
-            problems.add((key,), f"unknown top-level key {key!r} (use 'site' and 'widgets')")
+        if key not in ("site", "widgets", "menu"):
+            problems.add((key,), f"unknown top-level key {key!r} (use 'site', 'menu' and "
+                                 "'widgets')")
     if "site" not in raw:
         problems.add((), "the 'site' block is required")
     settings = _validate_settings(raw.get("site") or {}, problems)
     widgets = _validate_widgets(raw.get("widgets"), problems)
+    menu = _validate_menu(raw.get("menu"), problems)
     if problems.items:
         if strict:
             raise InvalidSiteConfig(problems.messages())
         for message in problems.messages():
             log.warning("site settings: %s (skipped)", message)
-    return SiteConfig(settings=SiteSettings(**settings), widgets=widgets)
+    return SiteConfig(settings=SiteSettings(**settings), widgets=widgets, menu=menu)
 
 
 def _node_lines(node, path=(), lines=None):
@@ -207,13 +262,14 @@ def parse_site_yaml(text):
     """Parse and validate site.yaml text; raise InvalidSiteConfig with line numbers."""
     import yaml
 
+    from chalicelib.safe_yaml import StrictLoader, yaml_problem
+
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=StrictLoader)
+        raw = yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
+        line, problem = yaml_problem(error)
+        where = f"line {line}: " if line else ""
         raise InvalidSiteConfig([f"{where}YAML does not parse: {problem}"]) from None
     lines = _node_lines(root) if root is not None else {}
 

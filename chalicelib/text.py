@@ -64,3 +64,30 @@ def term_weights(title, labels, body):
         weights[word] += 1.0 + math.log(count)
     heaviest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
     return {word: round(weight, 3) for word, weight in heaviest}
+
+
+SITE_PATH = re.compile(r"^/(?![/\\])")
+UNSAFE_URL_CHARACTERS = re.compile(r"[\s\\\x00-\x1f\x7f]")
+
+
+def is_safe_link(url):
+    """True for an http(s) URL with a host, a mailto: address, or a site path.
+
+    A site path starts with exactly one '/': browsers read ``//evil.example``
+    and ``/\\evil.example`` as another site, and drop tabs and newlines inside
+    URLs, so backslashes, whitespace and control characters are refused anywhere.
+    """
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or not url or UNSAFE_URL_CHARACTERS.search(url):
+        return False
+    if SITE_PATH.match(url):
+        return True
+    if url.lower().startswith("mailto:"):
+        return len(url) > len("mailto:")
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and port_ok

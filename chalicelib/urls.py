@@ -25,6 +25,8 @@ ATOM = "/feed.xml"
 RSS = "/rss.xml"
 SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
+FAVICON = "/favicon.ico"
+THEME_ASSET = "/theme/{name}"
 ANYTHING_ELSE = "/{proxy+}"
 
 _LABEL_FOLDERS = {keys.TAG: "tags", keys.CATEGORY: "categories"}
@@ -73,6 +75,11 @@ def archive(year, month=None):
 def search(query=None):
     """Path of the search page, with a query if given."""
     return SEARCH + (f"?{urlencode({'q': query})}" if query else "")
+
+
+def theme_asset(name):
+    """Path of one of the theme's static files (a name with its content hash)."""
+    return f"/theme/{quote(name)}"
 
 
 def with_page(path, number, **params):

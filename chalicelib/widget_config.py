@@ -7,9 +7,10 @@ renders text widgets' Markdown once, at ``blog config push``.
 """
 from markupsafe import Markup
 
+from chalicelib.text import is_safe_link
+
 AREAS = ("header-sidebar", "sidebar", "footer")
 RENDERED_TEXT_KEY = "_html"
-URL_SCHEMES = ("http://", "https://", "mailto:", "/", "#")
 
 # type -> {setting: (checker, description)}; "title" is accepted by every type.
 _COUNT = (lambda value: isinstance(value, int) and not isinstance(value, bool)
@@ -66,8 +67,9 @@ def _link_problems(links):
     for position, link in enumerate(links):
         if not isinstance(link, dict) or not link.get("title") or not link.get("url"):
             problems.append(f"links[{position}] needs a title and a url")
-        elif not str(link["url"]).startswith(URL_SCHEMES):
-            problems.append(f"links[{position}] url must be http(s), mailto or a path")
+        elif not is_safe_link(str(link["url"])):
+            problems.append(f"links[{position}] url must be http(s)://host, mailto: or a "
+                            f"site path starting with a single '/' (got {link['url']!r})")
     return problems
 
 

@@ -1,6 +1,7 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
 import json
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -31,8 +32,7 @@ CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*
 def push_site(found: Services, raw):
     """Store a site configuration as `blog config push` does."""
     config = build_config(raw)
-    config = type(config)(settings=config.settings,
-                          widgets=prepare_for_storage(config.widgets))
+    config = replace(config, widgets=prepare_for_storage(config.widgets))
     found.index.save_site_config(config.to_json())
     return config
 

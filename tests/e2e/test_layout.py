@@ -43,8 +43,8 @@ def test_every_page_has_one_h1_the_landmarks_and_a_labelled_breadcrumb(base_url,
     assert headings.count() == 1
     if kind.startswith("home"):
         assert headings.inner_text() == "Field Notes"
-    for landmark in ("body > .skip-link", "header", "nav.site-nav", "main#content",
-                     "aside.widget-area-sidebar", "footer"):
+    for landmark in ("body > .skip-link", "header.site-header", "nav.site-nav", "main#content",
+                     "aside.widget-area-sidebar", "footer.site-footer"):
         assert page.locator(landmark).count() == 1, landmark
     crumb = page.locator("nav.breadcrumb")
     if crumb.count():
