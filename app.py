@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from chalice import Chalice, Response
 
-from chalicelib import assets, keys, urls
+from chalicelib import assets, keys, redirects, urls
 from chalicelib.pages import PageBuilder
 from chalicelib.responses import Request, finish
 from chalicelib.runtime import answer
@@ -63,6 +63,9 @@ def page_route(path):
 
 @page_route(urls.HOME)
 def home():
+    query = app.current_request.query_params
+    if redirects.is_wordpress_query(query):   # /?p=123, /?s=words, /?feed=rss2...
+        return _respond(partial(PageBuilder.moved, path="/", query=dict(query)))
     return _respond(partial(PageBuilder.home, page=_query("page")))
 
 
@@ -151,9 +154,16 @@ def favicon():
 
 
 @page_route(urls.ANYTHING_ELSE)
-def unmatched(**_):
-    """Every other path: API Gateway would answer 403 itself; we answer 404."""
-    return _respond(PageBuilder.nothing_here)
+def unmatched():
+    """Every other path: an old address that moved (301), else the 404.
+
+    API Gateway would answer 403 itself. The path parameter is ``proxy`` on
+    AWS and ``proxy+`` in Chalice's local server.
+    """
+    parameters = app.current_request.uri_params or {}
+    rest = parameters.get("proxy") or parameters.get("proxy+") or ""
+    return _respond(partial(PageBuilder.moved, path="/" + _decoded(rest),
+                            query=dict(app.current_request.query_params or {})))
 
 
 @app.on_s3_event(bucket=CONTENT_BUCKET, events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"])

@@ -275,5 +275,8 @@ def import_wordpress(export, out, uploads, force):
     except WxrError as error:
         where = f"{export}:{error.line}" if error.line else f"{export}"
         raise click.ClickException(f"{where}: {error}; nothing was written") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write the import to {out}: "
+                                   f"{error.strerror or error}") from None
     for line in report.lines():
         click.echo(line)

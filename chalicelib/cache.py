@@ -14,6 +14,7 @@ class CachedPage:
     size: int
     last_modified: str | None = None
     status: int = 200
+    location: str | None = None
 
 
 class PageCache:

@@ -252,6 +252,13 @@ class PostIndex:
         """The stored head item of a post or page (consistent read), or None."""
         return self.table.get(keys.head(kind, slug), consistent=True)
 
+    def alias(self, path):
+        """(kind, slug, date) of the document an old path (normal form) moved to, or None."""
+        item = self.table.get(keys.alias(path))
+        if item is None:
+            return None
+        return item["kind"], item["slug"], parse_timestamp(item["d"])
+
     def upsert(self, document, source_etag, source_modified, tz):
         """Publish ``document`` (a content.Document); raise Conflict on a race."""
         self.ensure_site_item()
@@ -280,7 +287,10 @@ class PostIndex:
                     toc=document.toc_html, show_toc=document.show_toc, etag=source_etag,
                     modified=timestamp(source_modified),
                     list_sk=keys.listing_sk(document.date, slug),
-                    month=month_of(document.date, tz), terms=sorted(weights))
+                    month=month_of(document.date, tz), terms=sorted(weights),
+                    aliases=list(document.aliases))
+        # Before the transaction bumps the version, so no page cache keeps a stale 404.
+        self._sync_aliases(kind, slug, old, head)
         actions = [self._head_put(head, old)]
         if kind == "post":
             actions.extend(self._aggregate_deltas(old, head))
@@ -303,6 +313,7 @@ class PostIndex:
         old = self.head(kind, slug)
         if old is None:
             return False
+        self._sync_aliases(kind, slug, old, None)
         actions = [self.table.delete_action(keys.head(kind, slug), "rev = :rev",
                                             {":rev": {"N": str(old["rev"])}})]
         if kind == "post":
@@ -409,6 +420,24 @@ class PostIndex:
         puts += [{"pk": pk, "sk": sk, "w": Decimal(str(weights[term]))}
                  for (pk, sk), term in sorted(new_terms.items())]
         self.table.write_batch(puts=puts, deletes=[{"pk": pk, "sk": sk} for pk, sk in stale])
+
+    def _sync_aliases(self, kind, slug, old, new):
+        """Point the new head's aliases at it; drop the old ones it no longer claims.
+
+        An old alias is deleted only while it still points here: when a post is
+        renamed and the new file claims the same aliases, the events may come
+        in either order and the aliases still end at the new file.
+        """
+        claimed = (new or {}).get("aliases", [])
+        self.table.write_batch(puts=[dict(keys.alias(path), kind=kind, slug=slug, d=new["date"])
+                                     for path in claimed])
+        values = {":kind": {"S": kind}, ":slug": {"S": slug}}
+        for path in sorted(set((old or {}).get("aliases", [])) - set(claimed)):
+            try:
+                self.table.transact([self.table.delete_action(
+                    keys.alias(path), "kind = :kind AND slug = :slug", values)])
+            except Conflict:
+                pass   # another document claims it now
 
     def _delete_chunks(self, kind, slug, old):
         self.table.write_batch(deletes=[keys.body_chunk(kind, slug, old["rev"], number)

@@ -8,7 +8,7 @@ settings is made before waiting for them, so it overlaps the site item's.
 from datetime import datetime, timezone
 from functools import cached_property
 
-from chalicelib import assets, keys, structured_data, urls
+from chalicelib import assets, keys, redirects, structured_data, urls
 from chalicelib.errors import NotFound
 from chalicelib.ranking import rank
 from chalicelib.render import MONTH_NAMES, render
@@ -249,8 +249,27 @@ class PageBuilder:
         return Page(body=body, content_type=TEXT)
 
     def nothing_here(self):
-        """A path that names nothing (every unmatched route)."""
+        """A path that names nothing."""
         raise NotFound("no route")
+
+    def moved(self, path, query=None):
+        """A 301 to where an old address lives now: a WordPress form, else an alias.
+
+        An alias costs one GetItem. One naming nothing, a draft (never indexed)
+        or a post scheduled later than now gets the 404, like the post itself.
+        """
+        target = redirects.wordpress_form(path, query)
+        if target is None:
+            found = self.index.alias(redirects.alias_path(path, query))
+            if found is None:
+                raise NotFound(f"no alias {path!r}")
+            kind, slug, date = found
+            if kind == "post" and date > self.now:
+                raise NotFound(f"alias {path!r} of a post scheduled for later")
+            target = urls.document(kind, slug)
+        location = self.links.url(target)
+        return Page(body=f"Moved to {location}\n", content_type=TEXT, status=301,
+                    location=location)
 
     def not_found(self, reason=""):
         """The theme's 404 page."""

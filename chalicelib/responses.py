@@ -46,6 +46,7 @@ class Page:
     content_type: str = HTML
     status: int = 200
     last_modified: datetime | None = None
+    location: str | None = None   # where a redirect (301) points
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def freeze(page):
 
         modified = format_datetime(page.last_modified.astimezone(timezone.utc), usegmt=True)
     return CachedPage(body=body, content_type=page.content_type, etag=etag,
-                      size=len(encoded), last_modified=modified, status=page.status)
+                      size=len(encoded), last_modified=modified, status=page.status,
+                      location=page.location)
 
 
 @lru_cache(maxsize=64)
@@ -105,6 +107,8 @@ def finish(page, max_age, request):
                "Cache-Control": cache_control(max_age, page.status)}
     if page.last_modified:
         headers["Last-Modified"] = page.last_modified
+    if page.location:
+        headers["Location"] = page.location
     if page.status == 200 and not_modified(request.headers, page):
         return Response(status=304, headers=headers)
     body = "" if request.method == "HEAD" else page.body

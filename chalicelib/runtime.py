@@ -27,6 +27,7 @@ from chalicelib.site import SiteConfig, SiteSettings
 from chalicelib.widget_config import RECENT_POSTS_DEFAULT
 
 log = logging.getLogger(__name__)
+CACHED_STATUSES = (200, 301)   # a redirect is kept like the page it points to
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def build_page(instance, request, build, now):
         log.exception("error building %s", request.cache_key)
         return _error(_settings_or_default(site), request, 503,
                       "Something went wrong on our side.")
-    if page.status == 200:
+    if page.status in CACHED_STATUSES:
         instance.cache.put(request.cache_key, page)
     return page, builder.settings.cache_seconds
 

@@ -102,6 +102,28 @@ def api_gateway_get(path, host, headers=None):
     return app(event, None)
 
 
+def proxy_event(path, query=None, resource="/{proxy+}"):
+    """What API Gateway sends the Lambda for a GET of ``path`` on its execute-api host.
+
+    ``resource`` is the API resource that matched: the greedy ``/{proxy+}`` by
+    default, or a route pattern such as ``/`` (whose query is ``query``).
+    """
+    return {
+        "resource": resource, "path": path, "httpMethod": "GET",
+        "headers": {"Host": "abc123defg.execute-api.us-east-1.amazonaws.com",
+                    "X-Forwarded-Proto": "https"},
+        "multiValueHeaders": None, "queryStringParameters": query,
+        "multiValueQueryStringParameters": ({name: [value] for name, value in query.items()}
+                                            if query else None),
+        "pathParameters": {"proxy": path.lstrip("/")} if resource == "/{proxy+}" else None,
+        "stageVariables": None,
+        "requestContext": {"resourcePath": resource, "httpMethod": "GET",
+                           "path": f"/api{path}", "stage": "api",
+                           "identity": {"sourceIp": "203.0.113.9"}},
+        "body": None, "isBase64Encoded": False,
+    }
+
+
 def publish_small_site(found: Services):
     """Five posts about lighthouses (tags Sea and Light, category Travel) and a page."""
     push_site(found, CACHED_SITE)
