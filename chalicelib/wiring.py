@@ -28,14 +28,19 @@ class Services:
         """The stored site configuration (defaults if none was pushed)."""
         return SiteConfig.from_json(self.index.site_state()["config"])
 
-    def sync(self, key, force=False):
-        """Index one key's current state (a post, a page or a media object)."""
+    def sync(self, key, force=False, refresh_sidebar=True, settings=None):
+        """Index one key's current state: a post, a page or a media object.
+
+        ``settings``: the stored ones unless given.
+        """
         if key.startswith(MEDIA_PREFIX):
             from chalicelib.media_sync import sync_media
 
             return sync_media(key, self.media, self.index,
                               lambda source_key: self.sync(source_key, force=True), force=force)
-        return sync_key(key, self.store, self.index, self.site_config().settings, force=force)
+        settings = settings or self.site_config().settings
+        return sync_key(key, self.store, self.index, settings, force=force,
+                        refresh_sidebar=refresh_sidebar)
 
 
 def services_for(bucket, table, private_clients=False):

@@ -38,6 +38,7 @@ ALLOWED = {
         "s3:PutObject": "resized image variants, under media/_v/ only",
         "s3:DeleteObject": "the variants of a replaced or deleted original, under media/_v/",
         "dynamodb:GetItem": "the stored head (consistent read) and the site settings",
+        "dynamodb:Query": "the sidebar snapshot: counts and the newest posts",
         "dynamodb:PutItem": "a document's head (in its transaction); error records",
         "dynamodb:UpdateItem": "the site item and the counts (atomic ADD)",
         "dynamodb:DeleteItem": "a removed document's head; cleared error records",

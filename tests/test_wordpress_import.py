@@ -4,6 +4,7 @@ import shutil
 from datetime import datetime, timezone
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from blog_cli.checking import check_paths
@@ -284,10 +285,9 @@ def test_site_yaml_comes_from_the_channel_with_the_old_menu(imported):
     menu = [{"title": "About", "url": "/pages/about"},
             {"title": "History Posts", "url": "/categories/history"},
             {"title": "Elsewhere", "url": "https://example.org/friends"}]
-    raw = __import__("yaml").safe_load((out / "site.yaml").read_text(encoding="utf-8"))
-    placed = raw.get("menu") or raw["widgets"]["sidebar"][0]["links"]
-    assert placed == menu
-    assert "menu: 3 items of 'Main'" in output
+    raw = yaml.safe_load((out / "site.yaml").read_text(encoding="utf-8"))
+    assert raw["menu"] == menu
+    assert "menu: 3 items of 'Main' (site.yaml as its menu)" in output
 
 
 def test_an_existing_site_yaml_is_never_replaced(tmp_path):
@@ -484,6 +484,8 @@ def test_imported_drafts_private_scheduled_and_trashed_items_stay_hidden(served,
 def test_the_imported_home_page_lists_published_posts_only(served):
     page = served.http.get("/").body.decode("utf-8")
     assert "A Block Editor Post" in page
+    assert "Old Harbour Notes" in page          # the site.yaml the import suggested
+    assert "History Posts" in page              # its menu, from the old nav menu
     for hidden in ("Notes Towards A Draft", "Members Only", "Behind A Password",
                    "Voyage", "Thrown Away"):
         assert hidden not in page
