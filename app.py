@@ -14,7 +14,7 @@ from chalice import Chalice, Response
 from chalicelib import assets, keys, redirects, urls
 from chalicelib.pages import PageBuilder
 from chalicelib.responses import Request, finish
-from chalicelib.runtime import answer
+from chalicelib.runtime import answer, current_settings
 from chalicelib.wiring import page_instance
 
 
@@ -178,11 +178,9 @@ def media_file():
     key = media_key(_decoded(params.get("path") or params.get("path+") or ""))
     if key is None:
         return _respond(PageBuilder.nothing_here)
-    instance = page_instance()
     try:
-        instance.refresh(datetime.now(timezone.utc))
-        response = answer_media(media_store(), key, _request(),
-                                instance.config.settings.cache_seconds)
+        settings = current_settings(page_instance(), datetime.now(timezone.utc))
+        response = answer_media(media_store(), key, _request(), settings.cache_seconds)
     except StorageUnavailable as error:
         return _respond(partial(_fail, error=error))
     if response is None:
