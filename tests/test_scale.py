@@ -1,0 +1,89 @@
+"""A blog of any size: memory and writes that grow no faster than the posts.
+
+Memory is read from the process (RSS), not timed; the figures at 100, 1,000
+and 10,000 posts are `make bench`'s.
+"""
+import gc
+from datetime import datetime, timezone
+
+from botocore.client import BaseClient
+
+from blog_cli.loading import load_files
+from chalicelib.site import SiteSettings
+from tests.helpers import publish
+
+WORDS = ("harbour lantern keeper granite tide beacon fog horn gull rope pier storm "
+         "island ferry compass chart").split()
+
+
+def resident_mib():
+    """This process's resident memory now, in MiB."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * 4096 / 2**20
+
+
+def write_posts(folder, first, count):
+    """``count`` short posts named from ``first`` on: the keys under ``folder``."""
+    keys = []
+    for number in range(first, first + count):
+        body = " ".join(f"{WORDS[(number + i) % len(WORDS)]}{i % 9}" for i in range(60))
+        key = f"posts/post-{number:04d}.md"
+        (folder / key).write_text(
+            f"---\ntitle: Post {number}\ndate: 2024-{number % 12 + 1:02d}-01\n"
+            f"tags: [t{number % 10}, u{number % 7}]\ncategories: c{number % 4}\n---\n{body}\n")
+        keys.append(key)
+    return keys
+
+
+def test_indexing_300_posts_grows_memory_linearly_not_quadratically(blog, tmp_path):
+    (tmp_path / "posts").mkdir()
+    settings = SiteSettings()
+    gc.collect()
+    marks = [resident_mib()]
+    for first in (0, 100, 200):
+        keys = write_posts(tmp_path, first, 100)
+        results = load_files(tmp_path, keys, blog, settings, workers=1)
+        assert {result.action for result in results} == {"indexed"}
+        gc.collect()
+        marks.append(resident_mib())
+    first_hundred = marks[1] - marks[0]
+    last_two_hundred = marks[3] - marks[1]
+    # Linear growth makes the last 200 posts cost about twice the first 100;
+    # moto's unpatched transactions made it about eight times.
+    assert last_two_hundred <= 3.5 * max(first_hundred, 1.0), marks
+    assert blog.index.site_state()["total"] == 300
+
+
+def test_an_edit_writes_only_the_postings_it_changes(blog, monkeypatch):
+    text = " ".join(f"{word}{n}" for n in range(5) for word in WORDS) + "\n"
+    publish(blog, "posts/keeper.md", text, title="Keeper", date="2024-05-01")
+    written = []
+    original = BaseClient._make_api_call
+
+    def recording(client, operation, params):
+        if operation == "BatchWriteItem":
+            for requests in params["RequestItems"].values():
+                written.extend(request["PutRequest"]["Item"]["pk"]["S"]
+                               for request in requests if "PutRequest" in request)
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    publish(blog, "posts/keeper.md", text.replace("lantern3", "lighthouse3"), title="Keeper",
+            date="2024-05-01")
+    postings = sorted(pk for pk in written if pk.startswith("TERM#"))
+    assert postings == ["TERM#lighthouse3"], "only the new word's posting is written"
+    found = blog.index.postings(["lighthouse3", "lantern3", "lantern2"])
+    assert [len(posting) for posting in found] == [1, 0, 1]
+
+
+def test_the_site_item_stays_small_as_scheduled_posts_come_due(blog):
+    from datetime import timedelta
+
+    soon = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=2)
+    for number in range(5):
+        publish(blog, f"posts/soon-{number}.md", "Soon.\n", title=f"Soon {number}",
+                date=soon.strftime("%Y-%m-%d %H:%M:%S"))
+    assert len(blog.index.site_state()["scheduled"]) == 5
+    later = soon + timedelta(seconds=1)
+    blog.index.refresh_sidebar(now=later)  # what the next change's writer does
+    assert blog.index.site_state()["scheduled"] == {}, "entries leave once due"
