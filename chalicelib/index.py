@@ -418,7 +418,8 @@ class PostIndex:
         new_terms = term_keys(new)
         stale = sorted(old_keys - new_listing - set(new_terms))
         # A posting that an edit leaves as it was is not written again.
-        kept = (old or {}).get("weights", {}) if old and old["list_sk"] == new["list_sk"] else {}
+        same_place = old is not None and new is not None and old["list_sk"] == new["list_sk"]
+        kept = old.get("weights", {}) if same_place else {}
         puts = [dict(listing, pk=pk, sk=sk) for pk, sk in sorted(new_listing)]
         puts += [{"pk": pk, "sk": sk, "w": Decimal(str(weights[term]))}
                  for (pk, sk), term in sorted(new_terms.items())
