@@ -17,13 +17,14 @@ from chalicelib import keys
 from chalicelib.background import Background
 from chalicelib.dynamodb import Conflict, Table
 from chalicelib.models import Entry, Label, Post, parse_timestamp, timestamp
-from chalicelib.ranking import MAX_QUERY_TERMS, rank
-from chalicelib.sidebar import build_sidebar
+from chalicelib.ranking import MAX_QUERY_TERMS
+from chalicelib.sidebar import RECENT_KEPT, build_sidebar, stored_form
 from chalicelib.text import term_weights
 
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 300_000
+SIDEBAR_ATTEMPTS = 8
 ONE = {"N": "1"}
 
 __all__ = ["Conflict", "PostIndex", "entry_from_item", "month_of"]
@@ -73,11 +74,46 @@ class PostIndex:
 
     # -- site settings and state -------------------------------------------
 
-    def site_state(self):
-        """The site item: settings JSON, version, total and scheduled posts."""
-        item = self.table.get(keys.SITE) or {}
+    def site_state(self, consistent=False):
+        """The site item: settings JSON, version, total, scheduled posts, sidebar snapshot."""
+        item = self.table.get(keys.SITE, consistent=consistent) or {}
         return {"config": item.get("config", ""), "version": item.get("version", 0),
-                "total": item.get("total", 0), "scheduled": item.get("scheduled", {})}
+                "total": item.get("total", 0), "scheduled": item.get("scheduled", {}),
+                "sidebar": item.get("sidebar")}
+
+    def refresh_sidebar(self, now=None):
+        """Store a fresh sidebar snapshot in the site item; drop scheduled entries now due.
+
+        Runs after each change. The write is conditional on the version it read,
+        so a snapshot never replaces a newer one: a writer that loses re-reads
+        and tries again, and the last change's snapshot always lands.
+        """
+        now = now or datetime.now(timezone.utc)
+        for _ in range(SIDEBAR_ATTEMPTS):
+            state = self.site_state(consistent=True)
+            aggregates = self.table.query_all(keys.AGGREGATES, newest_first=False,
+                                              consistent=True)
+            recent, _ = self.table.query(keys.ALL_POSTS, consistent=True,
+                                         limit=RECENT_KEPT + len(state["scheduled"]),
+                                         projection=("slug", "title", "date"))
+            due = sorted(slug for slug, entry in state["scheduled"].items()
+                         if entry.get("d", "") <= timestamp(now))
+            names = {f"#d{number}": slug for number, slug in enumerate(due)}
+            expression = "SET sidebar = :sidebar ADD version :one"
+            if due:
+                expression += " REMOVE " + ", ".join(f"scheduled.{name}" for name in names)
+            try:
+                self.table.update(keys.SITE, expression, names=names or None,
+                                  values={":sidebar": {"S": stored_form(aggregates, recent)},
+                                          ":one": ONE,
+                                          ":seen": {"N": str(state["version"])}},
+                                  condition="version = :seen")
+                return True
+            except Conflict:
+                continue  # another change landed meanwhile: read again
+        log.warning("sidebar snapshot gave way to concurrent writers %d times",
+                    SIDEBAR_ATTEMPTS)
+        return False
 
     def ensure_site_item(self):
         """Create the site item's counters if missing (idempotent)."""
@@ -182,15 +218,8 @@ class PostIndex:
         return build_sidebar(aggregates, scheduled, now,
                              recent.result() if recent is not None else ())
 
-    def label_name(self, kind, slug):
-        """The display name of a tag ("tag") or category ("cat") slug, or None if unused."""
-        item = self.table.get(keys.aggregate(kind, slug))
-        if item is None:
-            return None
-        return item.get("name") if item.get("count", 0) > 0 else None
-
-    def search(self, terms, now, total):
-        """Listing keys of posts containing every term, best match first."""
+    def postings(self, terms):
+        """For each search term, ``{listing key: weight}`` of the posts holding it."""
         def posting(term):
             # Raw items: a common word has thousands, and the generic decoder is slow.
             items = self.table.query_all(keys.term_pk(term), projection=("sk", "w"),
@@ -201,8 +230,7 @@ class PostIndex:
         if not terms:
             return []
         jobs = [Background(lambda term=term: posting(term)) for term in terms[1:]]
-        postings = [posting(terms[0])] + [job.result() for job in jobs]
-        return rank(postings, total, keys.published_until(now))
+        return [posting(terms[0])] + [job.result() for job in jobs]
 
     def sources(self):
         """(kind, slug) of every indexed post (scheduled ones too) and page."""

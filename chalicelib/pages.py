@@ -2,12 +2,15 @@
 
 Each returns a ``responses.Page``; none touches S3, and listings read only
 the index. Missing things raise ``NotFound``, which the runtime turns into
-the theme's 404 page.
+the theme's 404 page. A page's own first read that does not depend on the
+settings is made before waiting for them, so it overlaps the site item's.
 """
 from datetime import datetime, timezone
+from functools import cached_property
 
 from chalicelib import assets, keys, redirects, structured_data, urls
 from chalicelib.errors import NotFound
+from chalicelib.ranking import rank
 from chalicelib.render import MONTH_NAMES, render
 from chalicelib.responses import TEXT, XML, Page
 from chalicelib.text import query_terms
@@ -39,26 +42,38 @@ def _theme_context(settings, links):
 
 
 class PageBuilder:
-    """Builds every page of one request from the index, the settings and the sidebar.
+    """Builds every page of one request from the index and the site view.
 
-    ``sidebar`` is a ``background.Lazy`` of the SidebarData, started early so
-    the widgets' reads overlap the page's own.
+    ``site`` is a ``background.Lazy`` of the runtime's SiteView (settings,
+    widgets, sidebar), possibly still being read when a page method starts.
     """
 
-    def __init__(self, index, config, state, sidebar, links, now=None):
+    def __init__(self, index, site, request, now=None):
         self.index = index
-        self.config = config
-        self.settings = config.settings
-        self.state = state
-        self.sidebar = sidebar
-        self.links = links
+        self.site = site
+        self.request = request
         self.now = now or datetime.now(timezone.utc)
+
+    @property
+    def settings(self):
+        """The site settings (waits for the site item if it is still being read)."""
+        return self.site.value().settings
+
+    @property
+    def sidebar(self):
+        """The widgets' data from the index."""
+        return self.site.value().sidebar.value()
+
+    @cached_property
+    def links(self):
+        """How this request's pages link."""
+        return urls.links_for(self.request, self.settings.base_url)
 
     # -- shared context ------------------------------------------------------
 
     def _render(self, template, status=200, **context):
-        sidebar = self.sidebar.value()
-        areas = area_views(self.config.widgets, sidebar)
+        sidebar = self.sidebar
+        areas = area_views(self.site.value().config.widgets, sidebar)
         context.setdefault("canonical", None)
         context.setdefault("description", self.settings.tagline)
         context.setdefault("extra_feeds", [])
@@ -71,7 +86,7 @@ class PageBuilder:
 
     def _menu(self, pages, canonical):
         """The header's links: the ``menu`` setting, else every static page."""
-        items = self.config.menu
+        items = self.site.value().config.menu
         if items is None:
             items = [{"title": title, "url": urls.page(slug)} for title, slug in pages]
         menu = []
@@ -101,7 +116,6 @@ class PageBuilder:
     def home(self, page=None):
         """Newest posts first with summaries, paginated."""
         number = page_number(page)
-        self.sidebar.start()
         entries, pagination = self._listing_page(keys.ALL_POSTS, number)
         return self._render("home.html", entries=entries, pagination=pagination,
                             canonical=self.links.absolute(urls.with_page(urls.HOME, number)),
@@ -110,7 +124,6 @@ class PageBuilder:
 
     def post(self, slug):
         """One post with its neighbours."""
-        self.sidebar.start()
         post = self.index.document("post", slug)
         if post is None or post.date > self.now:
             raise NotFound(f"no post {slug!r}")
@@ -124,7 +137,6 @@ class PageBuilder:
 
     def static_page(self, slug):
         """One static page."""
-        self.sidebar.start()
         page = self.index.document("page", slug)
         if page is None:
             raise NotFound(f"no page {slug!r}")
@@ -135,8 +147,7 @@ class PageBuilder:
     def label(self, kind, slug, page=None):
         """Posts with one tag ("tag") or category ("cat")."""
         number = page_number(page)
-        self.sidebar.start()
-        name = self.index.label_name(kind, slug)
+        name = self.sidebar.label_name(kind, slug)
         if name is None:
             raise NotFound(f"no {kind} {slug!r}")
         entries, pagination = self._listing_page(keys.label_listing(kind, slug), number)
@@ -154,7 +165,6 @@ class PageBuilder:
     def archive(self, year, month=None, page=None):
         """Posts of a year or a month, in the site's timezone."""
         number = page_number(page)
-        self.sidebar.start()
         if not (year.isascii() and year.isdigit()) or not FIRST_YEAR <= int(year) <= LAST_YEAR:
             raise NotFound(f"bad year {year!r}")
         if month is not None and (not (month.isascii() and month.isdigit())
@@ -188,11 +198,11 @@ class PageBuilder:
     def search(self, query=None, page=None):
         """Posts matching every word of the query, best first."""
         number = page_number(page)
-        self.sidebar.start()
         query = (query or "").strip()[:MAX_QUERY_LENGTH]
         terms = query_terms(query)
+        postings = self.index.postings(terms) if terms else []
         per_page = self.settings.posts_per_page
-        ranked = self.index.search(terms, self.now, self.state.get("total", 0)) if terms else []
+        ranked = rank(postings, self.site.value().total, keys.published_until(self.now))
         if number > 1 and (number - 1) * per_page >= len(ranked):
             raise NotFound("search page past the end")
         window = ranked[(number - 1) * per_page:number * per_page]
@@ -212,13 +222,13 @@ class PageBuilder:
         path, content_type = FEED_FORMATS[feed_format]
         partition, suffix = keys.ALL_POSTS, ""
         if label_kind:
-            name = self.index.label_name(label_kind, label_slug)
-            if name is None:
-                raise NotFound(f"no {label_kind} {label_slug!r}")
             partition = keys.label_listing(label_kind, label_slug)
             path = urls.label_feed(label_kind, label_slug)
-            suffix = name
         entries, _ = self.index.listing(partition, 1, FEED_LENGTH, self.now)
+        if label_kind:
+            suffix = self.sidebar.label_name(label_kind, label_slug)
+            if suffix is None:
+                raise NotFound(f"no {label_kind} {label_slug!r}")
         bodies = self.index.bodies(entries) if self.settings.feed_full_text and entries else {}
         body = build_feed(feed_format, self.settings, self.links.base, path, entries, bodies,
                           suffix, stylesheet=self.links.url(assets.asset("feed.xsl").path))
@@ -228,7 +238,7 @@ class PageBuilder:
     def sitemap(self):
         """Every published post, page and the home page, with absolute URLs."""
         posts = self.index.published_keys(self.now)
-        pages = self.sidebar.value().pages
+        pages = self.sidebar.pages
         body = render("sitemap.xml", posts=posts, pages=pages,
                       **_theme_context(self.settings, self.links))
         return Page(body=body, content_type=XML)
@@ -263,7 +273,6 @@ class PageBuilder:
 
     def not_found(self, reason=""):
         """The theme's 404 page."""
-        self.sidebar.start()
         return self._render("404.html", status=404, reason=reason)
 
 

@@ -5,9 +5,14 @@ A cached page is served with no AWS call while it is younger than
 ``version`` that every index change bumps, and the time the next scheduled
 post goes live. So a change anywhere shows in every instance within
 ``cache_seconds``, and a scheduled post shows on time.
+
+The site item also carries the sidebar, so a page that must be built reads
+it alongside the page's own first read: no page kind waits on more than two
+DynamoDB round trips.
 """
 import logging
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from chalicelib import render, urls
@@ -17,7 +22,7 @@ from chalicelib.errors import NotFound, StorageUnavailable
 from chalicelib.models import parse_timestamp
 from chalicelib.pages import PageBuilder, error_page
 from chalicelib.responses import finish, freeze
-from chalicelib.sidebar import not_yet_due
+from chalicelib.sidebar import from_stored_form, not_yet_due
 from chalicelib.site import SiteConfig, SiteSettings
 from chalicelib.widget_config import RECENT_POSTS_DEFAULT
 
@@ -25,8 +30,23 @@ log = logging.getLogger(__name__)
 CACHED_STATUSES = (200, 301)   # a redirect is kept like the page it points to
 
 
+@dataclass(frozen=True)
+class SiteView:
+    """What one version of the site item says: settings, widgets, totals, sidebar."""
+
+    config: SiteConfig
+    version: int
+    total: int
+    sidebar: Lazy  # of SidebarData
+
+    @property
+    def settings(self):
+        """The site settings."""
+        return self.config.settings
+
+
 class Instance:
-    """Settings, sidebar and pages kept for as long as the site is unchanged."""
+    """The site view and the pages kept for as long as the site is unchanged."""
 
     def __init__(self, environment, make_index, clock=time.monotonic):
         self.environment = environment
@@ -34,12 +54,11 @@ class Instance:
         self._make_index = make_index
         self._index = None
         self._clock = clock
-        self._state = None
+        self.view = None
         self._config = SiteConfig()
         self._config_json = None
         self._checked_at = None
         self._next_due = None
-        self._sidebar = None
 
     @property
     def index(self):
@@ -48,56 +67,70 @@ class Instance:
             self._index = self._make_index()
         return self._index
 
-    @property
-    def config(self):
-        """The site configuration as last read."""
-        return self._config
-
     def expire(self):
-        """Forget when the site item was last checked, so the next request checks."""
+        """Forget the site view, so the next request reads the site item."""
         self._checked_at = None
-        self._state = None
+        self.view = None
+
+    def needs_check(self, now):
+        """True when the site item must be read before a page can be trusted."""
+        if self.view is None:
+            return True
+        if self._next_due is not None and now >= self._next_due:
+            return True
+        return self._clock() - self._checked_at >= self.view.settings.cache_seconds
 
     def refresh(self, now):
-        """Re-read the site item if the cache may be stale; drop stale pages."""
-        fresh_for = self._config.settings.cache_seconds
-        due = self._next_due is not None and now >= self._next_due
-        if (self._state is not None and not due
-                and self._clock() - self._checked_at < fresh_for):
-            return
-        if self._state is None:
+        """Read the site item; on any change drop the cached pages. Returns the SiteView."""
+        if self.view is None:
             # A cold instance: load the theme while the first reads wait on the network.
             Background(render.environment)
+        due = self._next_due is not None and now >= self._next_due
         state = self.index.site_state()
         self._checked_at = self._clock()
-        if self._state is None or due or state["version"] != self._state["version"] \
+        if self.view is None or due or state["version"] != self.view.version \
                 or state["config"] != self._config_json:
             self.cache.clear()
-            self._sidebar = None
             if state["config"] != self._config_json:
                 self._config = SiteConfig.from_json(state["config"])
                 self._config_json = state["config"]
-        self._state = state
+            self.view = SiteView(config=self._config, version=state["version"],
+                                 total=state["total"], sidebar=self._sidebar(state, now))
         upcoming = [entry["d"] for entry in not_yet_due(state["scheduled"], now)]
         self._next_due = parse_timestamp(min(upcoming)) if upcoming else None
+        return self.view
 
-    def sidebar(self, now):
-        """Widget data from the index, read at most once per site version."""
-        if self._sidebar is None:
-            counts = [widget.get("count", RECENT_POSTS_DEFAULT)
-                      for area in self._config.widgets.values() for widget in area
-                      if widget["type"] == "recent_posts"]
-            index, scheduled = self.index, self._state["scheduled"]
-            self._sidebar = Lazy(lambda: index.sidebar(scheduled, now, max(counts, default=0)))
-        return self._sidebar
-
-    def builder(self, links, now):
-        """The page builder for one request."""
-        return PageBuilder(self.index, self._config, self._state, self.sidebar(now), links, now)
+    def _sidebar(self, state, now):
+        scheduled = state["scheduled"]
+        if state["sidebar"]:
+            stored = state["sidebar"]
+            return Lazy(lambda: from_stored_form(stored, scheduled, now))
+        # A site item from before sidebar snapshots: read the aggregates instead.
+        counts = [widget.get("count", RECENT_POSTS_DEFAULT)
+                  for area in self._config.widgets.values() for widget in area
+                  if widget["type"] == "recent_posts"]
+        index = self.index
+        return Lazy(lambda: index.sidebar(scheduled, now, max(counts, default=0)))
 
 
-def _unavailable(settings, links, message):
-    return freeze(error_page(settings, links, 503, message)), 0
+def _error(settings, request, status, message):
+    page = error_page(settings, urls.links_for(request, settings.base_url), status, message)
+    return freeze(page), 0
+
+
+def _site_for(instance, request, now):
+    """(cached page or None, Lazy SiteView): read the site item only when it must be."""
+    key = request.cache_key
+    if not instance.needs_check(now):
+        return instance.cache.get(key), Lazy.of(instance.view)
+    cached = instance.cache.get(key) if instance.view is not None else None
+    if cached is not None:
+        view = instance.refresh(now)  # one GetItem decides whether the page still holds
+        return instance.cache.get(key), Lazy.of(view)
+    # The page will be built whatever the site item says: read both at once.
+    site = Lazy(lambda: instance.refresh(now))
+    site.start()
+    return None, site
 
 
 def build_page(instance, request, build, now):
@@ -107,39 +140,43 @@ def build_page(instance, request, build, now):
     bugs the themed 503.
     """
     try:
-        instance.refresh(now)
+        cached, site = _site_for(instance, request, now)
     except Exception as error:  # storage or configuration down: no settings to use
         log.error("cannot read the site settings: %s", error)
-        settings = SiteSettings()
-        return _unavailable(settings, urls.links_for(request, settings.base_url),
-                            "The blog is temporarily unavailable.")
-    settings = instance.config.settings
-    key = request.cache_key
-    cached = instance.cache.get(key)
+        return _error(SiteSettings(), request, 503, "The blog is temporarily unavailable.")
     if cached is not None:
-        return cached, settings.cache_seconds
-    links = urls.links_for(request, settings.base_url)
-    builder = instance.builder(links, now)
+        return cached, instance.view.settings.cache_seconds
+    builder = PageBuilder(instance.index, site, request, now)
     try:
         page = freeze(build(builder))
     except NotFound as missing:
-        log.info("404 %s: %s", key, missing)
+        log.info("404 %s: %s", request.cache_key, missing)
         try:
             page = freeze(builder.not_found())
         except Exception as error:
             log.error("cannot render the 404 page with widgets: %s", error)
-            return freeze(error_page(settings, links, 404, "Nothing lives at this address.")), 0
-        instance.cache.put(key, page)  # bounded like any page; repeats cost nothing
-        return page, settings.cache_seconds
+            return _error(_settings_or_default(site), request, 404,
+                          "Nothing lives at this address.")
+        instance.cache.put(request.cache_key, page)  # bounded; repeats cost nothing
+        return page, builder.settings.cache_seconds
     except StorageUnavailable as error:
-        log.error("storage failed for %s: %s", key, error)
-        return _unavailable(settings, links, "The blog is temporarily unavailable.")
+        log.error("storage failed for %s: %s", request.cache_key, error)
+        return _error(_settings_or_default(site), request, 503,
+                      "The blog is temporarily unavailable.")
     except Exception:  # a bug must still get the themed page, never a traceback
-        log.exception("error building %s", key)
-        return _unavailable(settings, links, "Something went wrong on our side.")
+        log.exception("error building %s", request.cache_key)
+        return _error(_settings_or_default(site), request, 503,
+                      "Something went wrong on our side.")
     if page.status in CACHED_STATUSES:
-        instance.cache.put(key, page)
-    return page, settings.cache_seconds
+        instance.cache.put(request.cache_key, page)
+    return page, builder.settings.cache_seconds
+
+
+def _settings_or_default(site):
+    try:
+        return site.value().settings
+    except Exception:  # the site item itself could not be read
+        return SiteSettings()
 
 
 def answer(instance, request, build, now=None):

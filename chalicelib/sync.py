@@ -27,15 +27,26 @@ class SyncResult:
     detail: str = ""
 
 
-def sync_key(key, store, index, settings, force=False):
-    """Make the index reflect ``key`` as it is in S3 now."""
+CHANGES = {"indexed", "removed", "draft"}
+
+
+def sync_key(key, store, index, settings, force=False, refresh_sidebar=True):
+    """Make the index reflect ``key`` as it is in S3 now.
+
+    After a change the site item's sidebar snapshot is refreshed, unless the
+    caller loads many keys and refreshes once at the end (``refresh_sidebar``).
+    """
     if not key.startswith(CONTENT_PREFIXES):
         return SyncResult(key, "ignored", "not under posts/ or pages/")
     for attempt in range(MAX_ATTEMPTS):
         try:
-            return _sync_once(key, store, index, settings, force)
+            result = _sync_once(key, store, index, settings, force)
         except Conflict:
             log.info("%s changed while indexing (attempt %d); retrying", key, attempt + 1)
+            continue
+        if refresh_sidebar and result.action in CHANGES:
+            index.refresh_sidebar()
+        return result
     return SyncResult(key, "error", "gave up after repeated concurrent updates")
 
 
@@ -61,21 +72,34 @@ def _sync_once(key, store, index, settings, force):
             index.clear_error(key)
             return SyncResult(key, "unchanged", "already indexed")
 
-    try:
-        document = parse_document(source.data, key, source.last_modified, settings)
-    except ContentError as error:
-        return _record(index, key, error)
+    return apply_parsed(key, parse_source(source, settings), source, index, settings)
 
-    if document.draft:
-        removed = index.remove(document.kind, document.slug)
+
+def parse_source(source, settings):
+    """A SourceObject parsed: its Document, or the ContentError that stops it.
+
+    Pure (no AWS), so a bulk loader may run it in other processes.
+    """
+    try:
+        return parse_document(source.data, source.key, source.last_modified, settings)
+    except ContentError as error:
+        return error
+
+
+def apply_parsed(key, parsed, source, index, settings):
+    """Bring the index in step with ``parsed`` (a Document or a ContentError)."""
+    if isinstance(parsed, ContentError):
+        return _record(index, key, parsed)
+    if parsed.draft:
+        removed = index.remove(parsed.kind, parsed.slug)
         index.clear_error(key)
         return SyncResult(key, "draft", "unpublished" if removed else "not published")
 
-    revision = index.upsert(document, source.etag, source.last_modified, settings.tzinfo)
+    revision = index.upsert(parsed, source.etag, source.last_modified, settings.tzinfo)
     index.clear_error(key)
-    scheduled = document.date > datetime.now(timezone.utc)
+    scheduled = parsed.date > datetime.now(timezone.utc)
     return SyncResult(key, "indexed", f"revision {revision}" + (
-        f", scheduled for {document.date:%Y-%m-%d %H:%M} UTC" if scheduled else ""))
+        f", scheduled for {parsed.date:%Y-%m-%d %H:%M} UTC" if scheduled else ""))
 
 
 def _record(index, key, error):
