@@ -7,9 +7,8 @@
   <xsl:variable name="title" select="/atom:feed/atom:title | /rss/channel/title"/>
   <xsl:variable name="home" select="/atom:feed/atom:link[@rel='alternate']/@href | /rss/channel/link"/>
   <xsl:template match="/">
-    <html lang="en">
+    <html lang="{(/atom:feed/@xml:lang | /rss/channel/language)[1]}">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="robots" content="noindex"/>
         <title><xsl:value-of select="$title"/> (feed)</title>
