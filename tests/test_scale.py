@@ -3,14 +3,15 @@
 Memory is read from the process (RSS), not timed; the figures at 100, 1,000
 and 10,000 posts are `make bench`'s.
 """
-import gc
+import json
+import os
+import subprocess
+import sys
 from datetime import datetime, timezone
 
 from botocore.client import BaseClient
 
-from blog_cli.loading import load_files
-from chalicelib.site import SiteSettings
-from tests.helpers import publish
+from tests.helpers import PROJECT, publish
 
 WORDS = ("harbour lantern keeper granite tide beacon fog horn gull rope pier storm "
          "island ferry compass chart").split()
@@ -35,23 +36,52 @@ def write_posts(folder, first, count):
     return keys
 
 
-def test_indexing_300_posts_grows_memory_linearly_not_quadratically(blog, tmp_path):
-    (tmp_path / "posts").mkdir()
-    settings = SiteSettings()
+MEASURE = """
+import gc, json, sys, tempfile
+from pathlib import Path
+import boto3
+from moto import mock_aws
+from blog_cli.embedded_aws import scale_moto
+from blog_cli.loading import load_files
+from chalicelib.dynamodb import create_table
+from chalicelib.site import SiteSettings
+from chalicelib.wiring import services
+from tests.helpers import BUCKET, TABLE
+from tests.test_scale import resident_mib, write_posts
+
+scale_moto()
+with mock_aws(), tempfile.TemporaryDirectory() as folder:
+    root = Path(folder)
+    (root / "posts").mkdir()
+    boto3.client("s3").create_bucket(Bucket=BUCKET)
+    create_table(boto3.client("dynamodb"), TABLE)
+    blog = services()
     gc.collect()
     marks = [resident_mib()]
     for first in (0, 100, 200):
-        keys = write_posts(tmp_path, first, 100)
-        results = load_files(tmp_path, keys, blog, settings, workers=1)
-        assert {result.action for result in results} == {"indexed"}
+        keys = write_posts(root, first, 100)
+        actions = {result.action for result in load_files(root, keys, blog, SiteSettings(),
+                                                          workers=1)}
+        assert actions == {"indexed"}, actions
         gc.collect()
         marks.append(resident_mib())
+    print(json.dumps({"marks": marks, "total": blog.index.site_state()["total"]}))
+"""
+
+
+def test_indexing_300_posts_grows_memory_linearly_not_quadratically(aws_env):
+    # A fresh process, so memory this worker freed earlier cannot hide the growth.
+    done = subprocess.run([sys.executable, "-c", MEASURE], cwd=PROJECT, capture_output=True,
+                          text=True, env=dict(os.environ, PYTHONPATH=str(PROJECT)))
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    marks = found["marks"]
     first_hundred = marks[1] - marks[0]
     last_two_hundred = marks[3] - marks[1]
     # Linear growth makes the last 200 posts cost about twice the first 100;
     # moto's unpatched transactions made it about eight times.
     assert last_two_hundred <= 3.5 * max(first_hundred, 1.0), marks
-    assert blog.index.site_state()["total"] == 300
+    assert found["total"] == 300
 
 
 def test_an_edit_writes_only_the_postings_it_changes(blog, monkeypatch):
