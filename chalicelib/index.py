@@ -59,6 +59,11 @@ def _inflate(chunks):
                                     sorted(chunks, key=lambda c: c["sk"]))).decode("utf-8")
 
 
+def _now():
+    """The current UTC time as a stored attribute value (when the site last changed)."""
+    return {"S": timestamp(datetime.now(timezone.utc))}
+
+
 class PostIndex:
     """Reads and writes the blog's index table."""
 
@@ -77,7 +82,8 @@ class PostIndex:
         """The site item: settings JSON, version, total and scheduled posts."""
         item = self.table.get(keys.SITE) or {}
         return {"config": item.get("config", ""), "version": item.get("version", 0),
-                "total": item.get("total", 0), "scheduled": item.get("scheduled", {})}
+                "total": item.get("total", 0), "scheduled": item.get("scheduled", {}),
+                "changed": parse_timestamp(item.get("changed"))}
 
     def ensure_site_item(self):
         """Create the site item's counters if missing (idempotent)."""
@@ -94,8 +100,8 @@ class PostIndex:
     def save_site_config(self, config_json):
         """Store the settings and bump the version so every cache refreshes."""
         self.ensure_site_item()
-        self.table.update(keys.SITE, "SET config = :config ADD version :one",
-                          values={":config": {"S": config_json}, ":one": ONE})
+        self.table.update(keys.SITE, "SET config = :config, changed = :now ADD version :one",
+                          values={":config": {"S": config_json}, ":one": ONE, ":now": _now()})
 
     # -- reading posts -------------------------------------------------------
 
@@ -333,12 +339,13 @@ class PostIndex:
         return actions
 
     def _version_bump(self):
-        return self.table.update_action(keys.SITE, "ADD version :one", {":one": ONE})
+        return self.table.update_action(keys.SITE, "SET changed = :now ADD version :one",
+                                        {":one": ONE, ":now": _now()})
 
     def _site_update(self, slug, old, new):
         """Bump the version; keep the total and the scheduled map in step."""
         names = {"#slug": slug}
-        values = {":one": ONE}
+        values = {":one": ONE, ":now": _now()}
         expression = "ADD version :one"
         delta = (new is not None) - (old is not None)
         if delta:
@@ -349,10 +356,10 @@ class PostIndex:
             entry = {"d": new["date"], "m": new["month"],
                      "t": [tag["s"] for tag in new["tags"]],
                      "c": [cat["s"] for cat in new["cats"]]}
-            expression += " SET scheduled.#slug = :entry"
+            expression += " SET changed = :now, scheduled.#slug = :entry"
             values[":entry"] = self.table.encode_value(entry)
         else:
-            expression += " REMOVE scheduled.#slug"
+            expression += " SET changed = :now REMOVE scheduled.#slug"
         return self.table.update_action(keys.SITE, expression, values, names)
 
     def _sync_listings(self, old, new, listing, weights):

@@ -190,11 +190,17 @@ class PageBuilder:
             path = urls.label_feed(label_kind, label_slug)
             suffix = name
         entries, _ = self.index.listing(partition, 1, FEED_LENGTH, self.now)
+        if label_kind and not entries:  # only drafts or scheduled posts: not public yet
+            raise NotFound(f"{label_kind} {label_slug!r} has no published posts")
         bodies = self.index.bodies(entries) if self.settings.feed_full_text and entries else {}
         body = build_feed(feed_format, self.settings, self.links.base, path, entries, bodies,
                           suffix)
-        newest = max((entry.updated or entry.date for entry in entries), default=None)
-        return Page(body=body, content_type=content_type, last_modified=newest)
+        # An edit without a new `updated` date changes the feed too: the site's
+        # last change counts, so If-Modified-Since never hides an edit.
+        changes = [entry.updated or entry.date for entry in entries]
+        if self.state.get("changed"):
+            changes.append(min(self.state["changed"], self.now))
+        return Page(body=body, content_type=content_type, last_modified=max(changes, default=None))
 
     def sitemap(self):
         """Every published post, page and the home page, with absolute URLs."""

@@ -95,53 +95,64 @@ class Instance:
         return PageBuilder(self.index, self._config, self._state, self.sidebar(now), links, now)
 
 
-def _unavailable(settings, links, message):
+def _unavailable(instance, key, settings, links, message):
+    """The last good copy of the page if there is one (stale-if-error), else the themed 503."""
+    stale = instance.cache.stale(key)
+    if stale is not None:
+        log.warning("serving a stale copy of %s while storage fails", key.rsplit("\n", 1)[-1])
+        return stale, 0
     return freeze(error_page(settings, links, 503, message)), 0
 
 
 def build_page(instance, request, build, now):
-    """(CachedPage, max-age) for ``request``: from the cache, or ``build(builder)``.
+    """(CachedPage, max-age, Links) for ``request``: from the cache, or ``build(builder)``.
 
-    Never raises: missing things become the theme's 404, AWS failures and
-    bugs the themed 503.
+    Never raises: missing things become the theme's 404, AWS failures the
+    last good copy of the page or the themed 503, and bugs the themed 503.
     """
     try:
         instance.refresh(now)
-    except Exception as error:  # storage or configuration down: no settings to use
+        failure = None
+    except Exception as error:  # storage or configuration down: use what we last knew
         log.error("cannot read the site settings: %s", error)
-        settings = SiteSettings()
-        return _unavailable(settings, urls.links_for(request, settings.base_url),
-                            "The blog is temporarily unavailable.")
+        failure = error
     settings = instance.config.settings
-    key = request.cache_key
+    links = urls.links_for(request, settings.base_url)
+    key = request.cache_key(links)
+    if failure is not None:
+        return _unavailable(instance, key, settings, links,
+                            "The blog is temporarily unavailable.") + (links,)
     cached = instance.cache.get(key)
     if cached is not None:
-        return cached, settings.cache_seconds
-    links = urls.links_for(request, settings.base_url)
+        return cached, settings.cache_seconds, links
     builder = instance.builder(links, now)
     try:
         page = freeze(build(builder))
     except NotFound as missing:
-        log.info("404 %s: %s", key, missing)
+        log.info("404 %s: %s", request.path, missing)
         try:
             page = freeze(builder.not_found())
         except Exception as error:
             log.error("cannot render the 404 page with widgets: %s", error)
-            return freeze(error_page(settings, links, 404, "Nothing lives at this address.")), 0
+            return freeze(error_page(settings, links, 404, "Nothing lives at this address.")), \
+                0, links
         instance.cache.put(key, page)  # bounded like any page; repeats cost nothing
-        return page, settings.cache_seconds
+        return page, settings.cache_seconds, links
     except StorageUnavailable as error:
-        log.error("storage failed for %s: %s", key, error)
-        return _unavailable(settings, links, "The blog is temporarily unavailable.")
+        log.error("storage failed for %s: %s", request.path, error)
+        return _unavailable(instance, key, settings, links,
+                            "The blog is temporarily unavailable.") + (links,)
     except Exception:  # a bug must still get the themed page, never a traceback
-        log.exception("error building %s", key)
-        return _unavailable(settings, links, "Something went wrong on our side.")
+        log.exception("error building %s", request.path)
+        return freeze(error_page(settings, links, 503, "Something went wrong on our side.")), \
+            0, links
     if page.status == 200:
         instance.cache.put(key, page)
-    return page, settings.cache_seconds
+    return page, settings.cache_seconds, links
 
 
 def answer(instance, request, build, now=None):
     """The HTTP Response to ``request``, whose page ``build(PageBuilder)`` makes."""
-    page, max_age = build_page(instance, request, build, now or datetime.now(timezone.utc))
-    return finish(page, max_age, request)
+    page, max_age, links = build_page(instance, request, build,
+                                      now or datetime.now(timezone.utc))
+    return finish(page, max_age, request, https=links.base.startswith("https://"))

@@ -5,6 +5,7 @@ build addresses here, so a path is spelled once. ``Links`` turns a site path
 into what one request must show: the API stage prefix on the raw
 execute-api host, and absolute URLs on the public address.
 """
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -99,20 +100,33 @@ class Links:
         return self.base + path
 
 
+HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
+                  r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::[0-9]{1,5})?$")
+STAGE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SCHEMES = ("http", "https")
+
+
 def links_for(request, base_url):
     """The Links of ``request`` (a responses.Request) on a site whose base_url is given.
 
     Straight on the execute-api host every path sits under the stage name;
     through CloudFront or a custom domain the public paths start at base_url's.
+    Only validated request values reach a link: a host name that is a host
+    name, the scheme ``http`` or ``https``, and the stage API Gateway set. The
+    page cache keys on the result (``responses.Request.cache_key``), so one
+    visitor's headers never show in another's page.
     """
-    host = request.headers.get("host", "localhost")
-    direct = host.endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
-    if request.stage and direct:
+    host = request.headers.get("host", "")
+    if len(host) > 255 or not HOST.match(host):
+        host = "localhost"
+    direct = host.lower().endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
+    if request.stage and direct and STAGE.match(request.stage):
         root = f"/{request.stage}"
     else:
         root = urlsplit(base_url).path.rstrip("/") if base_url else ""
     if base_url:
         return Links(root=root, base=base_url)
-    scheme = request.headers.get("x-forwarded-proto") or (
-        "http" if host.startswith(("127.0.0.1", "localhost")) else "https")
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    local = host.startswith(("127.0.0.1", "localhost"))
+    scheme = forwarded if forwarded in SCHEMES else ("http" if local else "https")
     return Links(root=root, base=f"{scheme}://{host}{root}")
