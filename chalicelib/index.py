@@ -267,7 +267,15 @@ class PostIndex:
             actions.append(self.table.put_action(dict(
                 keys.aggregate(keys.PAGE_ENTRY, slug), title=document.title)))
             actions.append(self._version_bump())
-        self.table.transact(actions)
+        try:
+            self.table.transact(actions)
+        except Conflict:
+            raise  # the chunks may be the winner's too: the retry rewrites them
+        except Exception:
+            # Nothing points at this revision's chunks: never leave them behind.
+            self.table.write_batch(deletes=[keys.body_chunk(kind, slug, revision, number)
+                                            for number in range(len(chunks))])
+            raise
 
         if kind == "post":
             self._sync_listings(old, head, listing, weights)
