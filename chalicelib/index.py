@@ -265,8 +265,8 @@ class PostIndex:
             actions.append(self._site_update(slug, old, head))
         else:
             actions.append(self.table.put_action(dict(
-                keys.aggregate(keys.PAGE_ENTRY, slug), title=document.title)))
-            actions.append(self._version_bump())
+                keys.aggregate(keys.PAGE_ENTRY, slug), title=document.title, d=head["date"])))
+            actions.append(self._page_schedule(slug, head))
         try:
             self.table.transact(actions)
         except Conflict:
@@ -296,7 +296,7 @@ class PostIndex:
             actions.append(self._site_update(slug, old, None))
         else:
             actions.append(self.table.delete_action(keys.aggregate(keys.PAGE_ENTRY, slug)))
-            actions.append(self._version_bump())
+            actions.append(self._page_schedule(slug, None))
         self.table.transact(actions)
         if kind == "post":
             self._sync_listings(old, None, None, {})
@@ -349,6 +349,18 @@ class PostIndex:
     def _version_bump(self):
         return self.table.update_action(keys.SITE, "SET changed = :now ADD version :one",
                                         {":one": ONE, ":now": _now()})
+
+    def _page_schedule(self, slug, new):
+        """Bump the version; a page dated in the future waits in the scheduled map too,
+        so caches expire at its moment (``page:`` keeps it apart from a post's slug)."""
+        names = {"#slug": f"page:{slug}"}
+        values = {":one": ONE, ":now": _now()}
+        if new is not None and new["date"] > timestamp(datetime.now(timezone.utc)):
+            values[":entry"] = self.table.encode_value({"d": new["date"]})
+            expression = "ADD version :one SET changed = :now, scheduled.#slug = :entry"
+        else:
+            expression = "ADD version :one SET changed = :now REMOVE scheduled.#slug"
+        return self.table.update_action(keys.SITE, expression, values, names)
 
     def _site_update(self, slug, old, new):
         """Bump the version; keep the total and the scheduled map in step."""

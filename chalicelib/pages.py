@@ -102,7 +102,7 @@ class PageBuilder:
         """One static page."""
         self.sidebar.start()
         page = self.index.document("page", slug)
-        if page is None:
+        if page is None or page.date > self.now:
             raise NotFound(f"no page {slug!r}")
         return self._render("page.html", page=page,
                             canonical=self.links.absolute(urls.page(slug)),
