@@ -10,9 +10,9 @@ from urllib.parse import unquote
 
 from chalice import Chalice, Response
 
-from chalicelib import keys, urls
+from chalicelib import assets, keys, redirects, urls
 from chalicelib.pages import PageBuilder
-from chalicelib.responses import Request
+from chalicelib.responses import Request, finish
 from chalicelib.runtime import answer
 from chalicelib.wiring import page_instance
 
@@ -30,14 +30,26 @@ def _decoded(value):
     return unquote(value) if "%" in value else value
 
 
-def _respond(build):
+def _request():
     current = app.current_request
-    request = Request(method=current.method, path=current.context.get("path", ""),
-                      query=dict(current.query_params or {}),
-                      headers={name.lower(): value for name, value in current.headers.items()},
-                      stage=current.context.get("stage"))
-    response = answer(page_instance(), request, build)
+    return Request(method=current.method, path=current.context.get("path", ""),
+                   query=dict(current.query_params or {}),
+                   headers={name.lower(): value for name, value in current.headers.items()},
+                   stage=current.context.get("stage"))
+
+
+def _send(response):
     return Response(body=response.body, status_code=response.status, headers=response.headers)
+
+
+def _respond(build):
+    return _send(answer(page_instance(), _request(), build))
+
+
+def _send_asset(found):
+    """A theme file: no AWS call, so it answers even while storage is down."""
+    theme_file, max_age = found
+    return _send(finish(assets.frozen(theme_file), max_age, _request()))
 
 
 def _query(name):
@@ -51,6 +63,9 @@ def page_route(path):
 
 @page_route(urls.HOME)
 def home():
+    query = app.current_request.query_params
+    if redirects.is_wordpress_query(query):   # /?p=123, /?s=words, /?feed=rss2...
+        return _respond(partial(PageBuilder.moved, path="/", query=dict(query)))
     return _respond(partial(PageBuilder.home, page=_query("page")))
 
 
@@ -124,10 +139,31 @@ def robots():
     return _respond(PageBuilder.robots)
 
 
+@page_route(urls.THEME_ASSET)
+def theme_asset(name):
+    found = assets.find(_decoded(name))
+    if found is None:
+        return _respond(PageBuilder.nothing_here)
+    return _send_asset(found)
+
+
+@page_route(urls.FAVICON)
+def favicon():
+    """Browsers and feed readers ask for it whatever the page links."""
+    return _send_asset((assets.asset("icon.svg"), assets.FAVICON_SECONDS))
+
+
 @page_route(urls.ANYTHING_ELSE)
-def unmatched(**_):
-    """Every other path: API Gateway would answer 403 itself; we answer 404."""
-    return _respond(PageBuilder.nothing_here)
+def unmatched():
+    """Every other path: an old address that moved (301), else the 404.
+
+    API Gateway would answer 403 itself. The path parameter is ``proxy`` on
+    AWS and ``proxy+`` in Chalice's local server.
+    """
+    parameters = app.current_request.uri_params or {}
+    rest = parameters.get("proxy") or parameters.get("proxy+") or ""
+    return _respond(partial(PageBuilder.moved, path="/" + _decoded(rest),
+                            query=dict(app.current_request.query_params or {})))
 
 
 @app.on_s3_event(bucket=CONTENT_BUCKET, events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"])

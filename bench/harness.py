@@ -1,23 +1,14 @@
 """The benchmark's AWS: a moto server in this process, seeding, and call accounting.
 
-One ``ThreadedMotoServer`` (port 0) serves every table the benchmark uses; child
-processes reach it through ``AWS_ENDPOINT_URL``. Two things are bench-only:
+One moto server (``blog_cli.embedded_aws``, the same scaled moto that local
+mode and the tests run) serves every table the benchmark uses; child
+processes reach it through ``AWS_ENDPOINT_URL``.
 
-- moto's ``Table.query`` sorts *every item of the table* on each Query, so a
-  table holding 10,000 posts (~400,000 items) takes about a second per Query.
-  DynamoDB reads one partition's sort-key range. ``patch_moto_query`` makes
-  moto read only the queried partition, which changes no result, only moto's
-  own cost.
-- moto's ``transact_write_items`` deep-copies every table a transaction
-  touches, before each action, so seeding slows down as the table grows.
-  ``patch_moto_transactions`` snapshots only the items the transaction
-  touches and restores those if it is cancelled: same outcome, less copying.
 - ``CallMeter`` counts botocore API calls and times the HTTP round trips to
   the emulator, so the engine's own time can be reported apart from moto's.
 """
 import contextlib
 import os
-import threading
 import time
 from collections import Counter
 
@@ -38,96 +29,13 @@ SITE = {
     },
 }
 
-_partition = threading.local()
-
-
-def patch_moto_query():
-    """Make moto's base-table Query look only at the queried partition."""
-    from moto.dynamodb.models.table import Table
-
-    if getattr(Table, "_bench_patched", False):
-        return
-    original_query, original_all_items = Table.query, Table.all_items
-
-    def query(self, hash_key, *args, **kwargs):
-        index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
-        if index_name is None and self.range_key_attr and hash_key is not None:
-            _partition.key = hash_key
-        try:
-            return original_query(self, hash_key, *args, **kwargs)
-        finally:
-            _partition.key = None
-
-    def all_items(self):
-        key = getattr(_partition, "key", None)
-        if key is None:
-            return original_all_items(self)
-        partition = self.items.get(key) or {}
-        return sorted(partition.values(), key=lambda item: item.range_key.value)
-
-    Table.query, Table.all_items, Table._bench_patched = query, all_items, True
-
-
-def patch_moto_transactions():
-    """Roll back a cancelled moto transaction from a snapshot of its own items."""
-    import copy
-    import types
-
-    from moto.dynamodb import models
-    from moto.dynamodb.models.dynamo_type import DynamoType
-    from moto.dynamodb.models.table import Table
-
-    if getattr(models.DynamoDBBackend, "_bench_patched", False):
-        return
-    real_deepcopy = copy.deepcopy
-    models.copy = types.SimpleNamespace(deepcopy=lambda value, memo=None: value if isinstance(
-        value, Table) else real_deepcopy(value, memo))
-    original = models.DynamoDBBackend.transact_write_items
-
-    def transact_write_items(self, transact_items):
-        saved = []
-        for action in transact_items:
-            _, op = next(iter(action.items()))
-            table = self.tables.get(op.get("TableName"))
-            if table is None or not table.range_key_attr:
-                continue
-            key = op.get("Key") or op.get("Item") or {}
-            if table.hash_key_attr not in key or table.range_key_attr not in key:
-                continue
-            hash_key = DynamoType(key[table.hash_key_attr])
-            range_key = DynamoType(key[table.range_key_attr])
-            current = table.items.get(hash_key, {}).get(range_key)
-            saved.append((table, hash_key, range_key,
-                          None if current is None else real_deepcopy(current)))
-        try:
-            return original(self, transact_items)
-        except Exception:
-            for table, hash_key, range_key, item in reversed(saved):
-                if item is None:
-                    table.items.get(hash_key, {}).pop(range_key, None)
-                else:
-                    table.items[hash_key][range_key] = item
-            raise
-
-    models.DynamoDBBackend.transact_write_items = transact_write_items
-    models.DynamoDBBackend._bench_patched = True
-
-
 class MotoServer:
     """A moto server on a free port, with the environment pointed at it."""
 
     def __init__(self):
-        from moto.server import ThreadedMotoServer
+        from blog_cli.embedded_aws import start_server
 
-        import logging
-
-        patch_moto_query()
-        patch_moto_transactions()
-        logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        self._server.start()
-        host, port = self._server.get_host_and_port()
-        self.endpoint = f"http://{host}:{port}"
+        self._server, self.endpoint = start_server()
         os.environ.update({
             "AWS_ENDPOINT_URL": self.endpoint, "AWS_ACCESS_KEY_ID": "bench",
             "AWS_SECRET_ACCESS_KEY": "bench", "AWS_DEFAULT_REGION": REGION,

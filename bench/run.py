@@ -35,6 +35,7 @@ SMALL, LARGE, PELICAN_POSTS = (100, 1000, 200) if QUICK else (100, 10_000, 1000)
 COLD_RUNS = 5 if QUICK else 11
 SCALE_RUNS = 5 if QUICK else 15
 MEMORY_PAGES = (100, 2000) if QUICK else (100, 10_000)
+WP_IMPORT_POSTS = (100, 500) if QUICK else (1000, 5000)
 CACHE_BYTES = 32 * 1024 * 1024  # .chalice/config.json's BLOG_PAGE_CACHE_BYTES
 CONTEXT = LambdaContext()
 rows = []
@@ -394,6 +395,24 @@ def pelican(found, posts, slugs):
         "ours includes 3 DynamoDB round trips to moto per view (post, 2 neighbours)")
 
 
+# -- 6. WordPress import -----------------------------------------------------------
+
+def wordpress_import():
+    print("6. blog import wordpress: generated exports, fresh processes", flush=True)
+    import wordpress_import as importing
+
+    few, many = (importing.measure(posts, WORK) for posts in WP_IMPORT_POSTS)
+    small, large = WP_IMPORT_POSTS
+    row("6 import", f"`blog import wordpress`, {large:,} vs {small:,} posts "
+        f"({many['export_mib']:.0f} MiB export)", f"{many['seconds']:.1f} s",
+        f"{few['seconds']:.1f} s", many["seconds"] / few["seconds"], "",
+        f"{many['posts_per_second']:.0f} posts/s; run again (unchanged) "
+        f"{many['again_seconds']:.1f} s")
+    row("6 import", f"peak RSS importing {large:,} vs {small:,} posts",
+        f"{many['peak_mib']:.0f} MiB", f"{few['peak_mib']:.0f} MiB",
+        many["peak_mib"] / few["peak_mib"], "≤ 1.5", "the export is streamed")
+
+
 # -- the run ----------------------------------------------------------------------
 
 def print_table(info, started):
@@ -453,6 +472,7 @@ def main():
         scale({SMALL: "bench-small", LARGE: "bench-large"}, words)
     finally:
         server.stop()
+    wordpress_import()
     print_table(info, started)
 
 

@@ -115,6 +115,7 @@ def measure(posts=5000, workdir=None):
     """Import a generated export of ``posts`` posts twice; time and peak memory of each run."""
     own = workdir is None
     workdir = workdir or tempfile.mkdtemp(prefix="wp-bench-")
+    os.makedirs(workdir, exist_ok=True)
     try:
         export = os.path.join(workdir, f"export-{posts}.xml")
         out = os.path.join(workdir, f"blog-{posts}")

@@ -18,13 +18,13 @@ from pathlib import Path
 import click
 
 from blog_cli.connection import aws_errors
+from blog_cli.embedded_aws import LOOPBACK, start_server
 from blog_cli.errors import ProblemsFound
 from blog_cli.project import LOCAL_STAGE
 from blog_cli.sitefile import SiteFileError, push_site_file, read_site_file
 from blog_cli.watching import SITE_FILE, ContentWatcher, folder_files
 
 LOCAL_REGION = "us-east-1"
-LOOPBACK = "127.0.0.1"
 # Anything that could send boto3 elsewhere than the embedded endpoint.
 ENDPOINT_OVERRIDES = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_PROFILE",
                       "AWS_SESSION_TOKEN", "AWS_DEFAULT_PROFILE")
@@ -78,16 +78,6 @@ def validate_content(content):
                                             "`blog serve` again") from None
 
 
-def start_moto(port):
-    """Start the embedded AWS on ``port`` (0: a free one); return (server, endpoint)."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address=LOOPBACK, port=port or 0, verbose=False)
-    server.start()
-    _, bound = server.get_host_and_port()
-    return server, f"http://{LOOPBACK}:{bound}"
-
-
 def point_at_embedded_aws(endpoint, stage_environment):
     """Send every boto3 client in this process to the embedded endpoint."""
     from chalicelib.wiring import reset
@@ -108,6 +98,10 @@ def point_at_embedded_aws(endpoint, stage_environment):
 
 def load_content(content, services):
     """Create the bucket and table, load site.yaml, posts/ and pages/; the SyncResults."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from blog_cli.loading import load_files
     from chalicelib.dynamodb import create_table
 
     services.store.client.create_bucket(Bucket=services.store.bucket)
@@ -115,13 +109,14 @@ def load_content(content, services):
     services.index.ensure_site_item()
     if (content / SITE_FILE).is_file():
         push_site_file(content / SITE_FILE, services.index)
-    results = []
-    for key in sorted(folder_files(content)):
-        if key == SITE_FILE:
-            continue
-        services.store.put(key, (content / key).read_bytes())
-        results.append(services.sync(key))
-    return results
+    keys = sorted(key for key in folder_files(content) if key != SITE_FILE)
+    settings = services.site_config().settings
+    with Progress("[progress.description]{task.description}", BarColumn(),
+                  MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"Indexing {content}", total=len(keys))
+        return load_files(content, keys, services, settings,
+                          advance=lambda: progress.advance(task))
 
 
 def create_chalice_server(project_dir, host, port):
@@ -155,7 +150,7 @@ def run_local_blog(settings, stage_environment, echo=click.echo):
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     _stop_on_sigterm()
 
-    moto, endpoint = start_moto(settings.aws_port)
+    moto, endpoint = start_server(settings.aws_port)
     watcher = http = None
     try:
         echo(f"AWS endpoint: {endpoint}")

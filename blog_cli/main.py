@@ -142,8 +142,11 @@ def config_show(stage):
                for area, items in site.widgets.items()}
     if not stored:
         click.echo("# Nothing pushed yet (blog config push site.yaml); these are the defaults.")
-    click.echo(yaml.safe_dump({"site": asdict(site.settings), "widgets": widgets},
-                              sort_keys=False, allow_unicode=True, width=100), nl=False)
+    shown = {"site": asdict(site.settings)}
+    if site.menu is not None:
+        shown["menu"] = site.menu
+    shown["widgets"] = widgets
+    click.echo(yaml.safe_dump(shown, sort_keys=False, allow_unicode=True, width=100), nl=False)
 
 
 @cli.command()
@@ -272,5 +275,8 @@ def import_wordpress(export, out, uploads, force):
     except WxrError as error:
         where = f"{export}:{error.line}" if error.line else f"{export}"
         raise click.ClickException(f"{where}: {error}; nothing was written") from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write the import to {out}: "
+                                   f"{error.strerror or error}") from None
     for line in report.lines():
         click.echo(line)

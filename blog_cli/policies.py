@@ -23,7 +23,7 @@ def stage_policies(app_name, stage, bucket, table):
          "Action": ["s3:ListBucket"], "Resource": [f"arn:aws:s3:::{bucket}"]},
         {"Sid": "ReadAndMaintainPostIndex", "Effect": "Allow",
          "Action": ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
-                    "dynamodb:PutItem", "dynamodb:UpdateItem"],
+                    "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
          "Resource": [table_arn]},
         _log_statement(f"{app_name}-{stage}-on_content_change"),
     ]}

@@ -1,5 +1,6 @@
 """Reading a local site.yaml: validated settings, or its problems as file:line."""
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from chalicelib.errors import InvalidSiteConfig
@@ -54,8 +55,7 @@ def read_site_file(path):
 
 def storage_form(config):
     """The JSON the site item stores: widgets pre-rendered as `blog config push` does."""
-    return SiteConfig(settings=config.settings,
-                      widgets=prepare_for_storage(config.widgets)).to_json()
+    return replace(config, widgets=prepare_for_storage(config.widgets)).to_json()
 
 
 def changes_indexed_posts(before, after):

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from chalicelib.redirects import alias_path
+
 from blog_cli.wordpress_files import ContentFolder
 from blog_cli.wordpress_html import convert, excerpt_to_markdown
 from blog_cli.wordpress_media import ImportLinks, safe_relative, site_hosts, upload_path
 from blog_cli.wordpress_posts import (KINDS, SCHEDULED, SKIPPED_STATUSES, aliases_for,
-                                      comments_document, document_text, normal_path,
+                                      comments_document, document_text,
                                       plain_title, terms_of, unique_slugs, visibility,
                                       wanted_slug, wp_date)
-from blog_cli.wordpress_site import menu_item, site_yaml, build_menu
+from blog_cli.wordpress_site import build_menu, menu_item, site_yaml
 from blog_cli.wordpress_wxr import SUPPORTED_VERSIONS, WxrError, WxrReader
 
 SITE_FILE = "site.yaml"
@@ -187,7 +189,7 @@ def survey(path, progress):
             found.titles[item.post_id] = plain_title(item.title)
             permalink = urlsplit(item.link).path if item.link else ""
             if permalink.strip("/"):
-                found.paths.setdefault(normal_path(permalink), item.post_id)
+                found.paths.setdefault(alias_path(permalink), item.post_id)
             _stamp, offset = wp_date(item.post_date, item.post_date_gmt)
             if offset is not None:
                 found.offsets[offset] += 1

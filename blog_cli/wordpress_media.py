@@ -6,20 +6,14 @@ post refers to, and every attachment, is copied to the content folder's
 upload that is not in the folder keeps its old URL and is reported missing.
 """
 import posixpath
-import re
 from pathlib import Path
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+from chalicelib import redirects, urls
 
 from blog_cli.wordpress_html import Links
-from blog_cli.wordpress_posts import normal_path
 
 UPLOADS_MARK = "/wp-content/uploads/"
-TERM_PATH = re.compile(r"^/(category|tag)/(.+?)/?$")
-
-
-def content_url(kind, slug):
-    """The new site path of a post or page."""
-    return f"/{'posts' if kind == 'post' else 'pages'}/{quote(slug)}"
 
 
 def site_hosts(*urls):
@@ -101,20 +95,17 @@ class ImportLinks(Links):
             return None
         if not parts.netloc and not parts.path.startswith("/") and not parts.query:
             return None   # a relative link or a fragment: nothing to map
-        query = parse_qs(parts.query)
-        for name in ("p", "page_id"):
-            value = (query.get(name) or [""])[0]
+        query = dict(parse_qsl(parts.query, keep_blank_values=True))
+        for name in redirects.LOOKUP_QUERIES:
+            value = query.get(name, "")
             if value.isdigit() and int(value) in self.slugs:
-                return content_url(*self.slugs[int(value)])
-        post_id = self.survey.paths.get(normal_path(parts.path))
+                return urls.document(*self.slugs[int(value)])
+        post_id = self.survey.paths.get(redirects.alias_path(parts.path))
         if post_id in self.slugs:
-            return content_url(*self.slugs[post_id]) + (f"#{parts.fragment}"
+            return urls.document(*self.slugs[post_id]) + (f"#{parts.fragment}"
                                                           if parts.fragment else "")
-        term = TERM_PATH.match(parts.path)
-        if term:
-            prefix = "/categories/" if term.group(1) == "category" else "/tags/"
-            return prefix + quote(unquote(term.group(2)).split("/")[-1])
-        return None
+        # The old site's own forms (/category/x/, /feed/, /2004/...) as the blog answers them.
+        return redirects.wordpress_form(parts.path, query)
 
     def attachment(self, attachment_id):
         """(url, alt) of an attachment, its upload moved to /media/ when possible."""

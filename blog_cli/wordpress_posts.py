@@ -111,16 +111,6 @@ def plain_title(title):
     return " ".join(html.unescape(TAG.sub("", title or "")).split())
 
 
-def normal_path(path):
-    """An old site path as aliases are matched: decoded, lower case, no trailing slash."""
-    path = unquote(path or "").strip()
-    if not path.startswith("/"):
-        path = "/" + path
-    path, _, query = path.partition("?")
-    path = path.rstrip("/") or "/"
-    return (path + ("?" + query if query else "")).lower()
-
-
 def link_path(url, hosts):
     """The path (and query) of ``url`` if it is on the old site, else None."""
     try:

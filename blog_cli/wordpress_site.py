@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from chalicelib import urls
 from chalicelib.errors import InvalidSiteConfig
 from chalicelib.site import parse_site_yaml
+from chalicelib.text import slug_for
 
-from blog_cli.wordpress_media import content_url
 from blog_cli.wordpress_posts import plain_title
 
 SIDEBAR = [
@@ -65,12 +66,14 @@ def build_menu(items, titles, slugs, terms, links, warnings):
     for item in sorted(menus[chosen], key=lambda found: found.order):
         title, url = item.title, None
         if item.kind == "post_type" and item.target_id in slugs:
-            url = content_url(*slugs[item.target_id])
+            url = urls.document(*slugs[item.target_id])
             title = title or titles.get(item.target_id, "")
         elif item.kind == "taxonomy" and item.target_id in terms:
-            _taxonomy, slug, name = terms[item.target_id]
-            url = ("/categories/" if item.target == "category" else "/tags/") + slug
-            title = title or name
+            _taxonomy, _slug, name = terms[item.target_id]
+            # The blog's own slug of the name, which may differ from WordPress's.
+            slug = slug_for(plain_title(name))
+            url = urls.category(slug) if item.target == "category" else urls.tag(slug)
+            title = title or plain_title(name)
         elif item.kind == "post_type_archive":
             url = "/"
         elif item.url:

@@ -38,6 +38,13 @@ class Lazy:
         self._value = None
         self._lock = threading.Lock()
 
+    @classmethod
+    def of(cls, value):
+        """A Lazy already holding ``value``."""
+        lazy = cls(None)
+        lazy._value, lazy._done = value, True
+        return lazy
+
     @property
     def ready(self):
         """True once the value is in hand."""

@@ -14,7 +14,8 @@ class CachedPage:
     size: int
     last_modified: str | None = None
     status: int = 200
-    policy: str = ""   # Content-Security-Policy (it hashes the page's inline style)
+    location: str | None = None
+    policy: str = ""   # Content-Security-Policy (it hashes the page's own <style> blocks)
 
 
 class PageCache:

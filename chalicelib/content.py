@@ -14,7 +14,8 @@ from datetime import datetime, time, timezone
 import yaml
 
 from chalicelib.errors import ContentError
-from chalicelib.limits import (MAX_HTML_NESTING, MAX_INLINE_SCAN, MAX_LABEL_CHARS,
+from chalicelib.limits import (MAX_ALIAS_CHARS, MAX_ALIASES, MAX_HTML_NESTING,
+                               MAX_INLINE_SCAN, MAX_LABEL_CHARS,
                                MAX_LABELS_PER_KIND, MAX_NESTING, MAX_SOURCE_BYTES,
                                MAX_SUMMARY_CHARS, MAX_SUMMARY_HTML_BYTES, MAX_TITLE_CHARS,
                                MAX_TOC_HTML_BYTES, MAX_YEAR, MIN_YEAR)
@@ -27,7 +28,7 @@ FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = {
     "title", "date", "updated", "modified", "lastmod", "author", "categories",
     "category", "tags", "summary", "description", "draft", "status", "published",
-    "toc", "slug",
+    "toc", "slug", "aliases",
 }
 # Keys that are no typo of a known key but mean one.
 SYNONYMS = {"cats": "categories", "tag": "tags", "drafts": "draft", "update": "updated"}
@@ -85,6 +86,7 @@ class Document:
     text: str = ""
     draft: bool = False
     show_toc: bool = False
+    aliases: list = field(default_factory=list)
 
     @property
     def words(self):
@@ -515,8 +517,34 @@ def parse_document(data, key, last_modified, site):
         updated=dates.get("updated"), author=author or site.author, tags=tags,
         categories=categories, summary_html=summary_html, body_html=body_html,
         toc_html=toc_html, description=_shorten(description, 200), text=body_text,
-        draft=draft, show_toc=show_toc,
+        draft=draft, show_toc=show_toc, aliases=_old_addresses(meta, text, key),
     )
+
+
+def _old_addresses(meta, text, key):
+    """Front matter ``aliases``: old paths of this document, in their normal form."""
+    from chalicelib.redirects import alias_path
+
+    value = meta.get("aliases")
+    if value is None:
+        return []
+    line = key_line(text, "aliases")
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ContentError("'aliases' must be a list of old paths such as "
+                           "/2004/11/28/old-post/", line=line, key=key)
+    if len(items) > MAX_ALIASES:
+        raise ContentError(f"too many aliases ({len(items)}, at most {MAX_ALIASES})",
+                           line=line, key=key)
+    found = []
+    for item in items:
+        path = item.strip()
+        if (not path.startswith("/") or len(path) > MAX_ALIAS_CHARS
+                or any(char.isspace() or not char.isprintable() for char in path)):
+            raise ContentError(f"alias {item[:80]!r} must be a path on this site, "
+                               "starting with '/' and without spaces", line=line, key=key)
+        found.append(alias_path(path))
+    return list(dict.fromkeys(found))
 
 
 def _tags_or_categories(meta, text, key, names, label):

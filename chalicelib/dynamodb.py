@@ -79,14 +79,24 @@ class Table:
         """Delete the item at ``key`` (absent is fine)."""
         self._call("delete_item", Key=self.encode(key))
 
-    def update(self, key, expression, values=None, names=None):
-        """One UpdateItem with typed ``values`` (already encoded)."""
+    def update(self, key, expression, values=None, names=None, condition=None):
+        """One UpdateItem with typed ``values``; Conflict if ``condition`` fails."""
+        from botocore.exceptions import ClientError
+
         kwargs = {"Key": self.encode(key), "UpdateExpression": expression}
         if values:
             kwargs["ExpressionAttributeValues"] = values
         if names:
             kwargs["ExpressionAttributeNames"] = names
-        self._call("update_item", **kwargs)
+        if condition:
+            kwargs["ConditionExpression"] = condition
+        try:
+            self._call("update_item", **kwargs)
+        except StorageUnavailable as error:
+            if isinstance(error.__cause__, ClientError) and \
+                    error_code(error.__cause__) == "ConditionalCheckFailedException":
+                raise Conflict("condition failed") from error.__cause__
+            raise
 
     def query(self, pk, low=None, high=None, limit=None, newest_first=True,
               projection=None, start=None, consistent=False, decode=True):

@@ -1,12 +1,20 @@
-"""Atom and RSS 2.0 feeds built with feedgen (imported only for feed requests)."""
+"""Atom and RSS 2.0 feeds built with feedgen (imported only for feed requests).
+
+A feed names an XSL stylesheet, so a reader who opens it in a browser sees a
+page that explains how to subscribe; feed readers ignore the instruction.
+"""
+from xml.sax.saxutils import quoteattr
+
 FEED_LENGTH = 20
 
 
-def build_feed(kind, settings, base, self_path, entries, bodies, title_suffix=""):
+def build_feed(kind, settings, base, self_path, entries, bodies, title_suffix="",
+               stylesheet=None):
     """The feed document as bytes; ``kind`` is "atom" or "rss".
 
     ``base`` is the absolute site root; ``bodies`` maps slug to rendered HTML
     when the site publishes full text, else it is empty and summaries are used.
+    ``stylesheet`` is the path of the XSL that browsers show the feed with.
     """
     from feedgen.feed import FeedGenerator
 
@@ -43,6 +51,15 @@ def build_feed(kind, settings, base, self_path, entries, bodies, title_suffix=""
             item.content(str(body), type="CDATA" if kind == "rss" else "html")
         if summary:
             item.summary(summary, type="html") if kind == "atom" else item.description(summary)
-    if kind == "rss":
-        return feed.rss_str(pretty=False)
-    return feed.atom_str(pretty=False)
+    document = feed.rss_str(pretty=False) if kind == "rss" else feed.atom_str(pretty=False)
+    return with_stylesheet(document, stylesheet) if stylesheet else document
+
+
+def with_stylesheet(document, href):
+    """``document`` (XML bytes) with an xml-stylesheet instruction after its declaration."""
+    declaration, rest = document.split(b"?>", 1) if document.startswith(b"<?xml") \
+        else (None, document)
+    instruction = f'<?xml-stylesheet type="text/xsl" href={quoteattr(href)}?>'.encode()
+    if declaration is None:
+        return instruction + b"\n" + rest
+    return declaration + b"?>\n" + instruction + rest

@@ -17,13 +17,14 @@ from chalicelib import keys
 from chalicelib.background import Background
 from chalicelib.dynamodb import Conflict, Table
 from chalicelib.models import Entry, Label, Post, parse_timestamp, timestamp
-from chalicelib.ranking import MAX_QUERY_TERMS, rank
-from chalicelib.sidebar import build_sidebar
+from chalicelib.ranking import MAX_QUERY_TERMS
+from chalicelib.sidebar import PAGE_SCHEDULE_PREFIX, RECENT_KEPT, build_sidebar, stored_form
 from chalicelib.text import term_weights
 
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 300_000
+SIDEBAR_ATTEMPTS = 8
 ONE = {"N": "1"}
 
 __all__ = ["Conflict", "PostIndex", "entry_from_item", "month_of"]
@@ -78,12 +79,46 @@ class PostIndex:
 
     # -- site settings and state -------------------------------------------
 
-    def site_state(self):
-        """The site item: settings JSON, version, total and scheduled posts."""
-        item = self.table.get(keys.SITE) or {}
+    def site_state(self, consistent=False):
+        """The site item: settings JSON, version, total, scheduled posts, sidebar snapshot."""
+        item = self.table.get(keys.SITE, consistent=consistent) or {}
         return {"config": item.get("config", ""), "version": item.get("version", 0),
                 "total": item.get("total", 0), "scheduled": item.get("scheduled", {}),
-                "changed": parse_timestamp(item.get("changed"))}
+                "sidebar": item.get("sidebar"), "changed": parse_timestamp(item.get("changed"))}
+
+    def refresh_sidebar(self, now=None):
+        """Store a fresh sidebar snapshot in the site item; drop scheduled entries now due.
+
+        Runs after each change. The write is conditional on the version it read,
+        so a snapshot never replaces a newer one: a writer that loses re-reads
+        and tries again, and the last change's snapshot always lands.
+        """
+        now = now or datetime.now(timezone.utc)
+        for _ in range(SIDEBAR_ATTEMPTS):
+            state = self.site_state(consistent=True)
+            aggregates = self.table.query_all(keys.AGGREGATES, newest_first=False,
+                                              consistent=True)
+            recent, _ = self.table.query(keys.ALL_POSTS, consistent=True,
+                                         limit=RECENT_KEPT + len(state["scheduled"]),
+                                         projection=("slug", "title", "date"))
+            due = sorted(slug for slug, entry in state["scheduled"].items()
+                         if entry.get("d", "") <= timestamp(now))
+            names = {f"#d{number}": slug for number, slug in enumerate(due)}
+            expression = "SET sidebar = :sidebar ADD version :one"
+            if due:
+                expression += " REMOVE " + ", ".join(f"scheduled.{name}" for name in names)
+            try:
+                self.table.update(keys.SITE, expression, names=names or None,
+                                  values={":sidebar": {"S": stored_form(aggregates, recent)},
+                                          ":one": ONE,
+                                          ":seen": {"N": str(state["version"])}},
+                                  condition="version = :seen")
+                return True
+            except Conflict:
+                continue  # another change landed meanwhile: read again
+        log.warning("sidebar snapshot gave way to concurrent writers %d times",
+                    SIDEBAR_ATTEMPTS)
+        return False
 
     def ensure_site_item(self):
         """Create the site item's counters if missing (idempotent)."""
@@ -188,15 +223,8 @@ class PostIndex:
         return build_sidebar(aggregates, scheduled, now,
                              recent.result() if recent is not None else ())
 
-    def label_name(self, kind, slug):
-        """The display name of a tag ("tag") or category ("cat") slug, or None if unused."""
-        item = self.table.get(keys.aggregate(kind, slug))
-        if item is None:
-            return None
-        return item.get("name") if item.get("count", 0) > 0 else None
-
-    def search(self, terms, now, total):
-        """Listing keys of posts containing every term, best match first."""
+    def postings(self, terms):
+        """For each search term, ``{listing key: weight}`` of the posts holding it."""
         def posting(term):
             # Raw items: a common word has thousands, and the generic decoder is slow.
             items = self.table.query_all(keys.term_pk(term), projection=("sk", "w"),
@@ -207,8 +235,7 @@ class PostIndex:
         if not terms:
             return []
         jobs = [Background(lambda term=term: posting(term)) for term in terms[1:]]
-        postings = [posting(terms[0])] + [job.result() for job in jobs]
-        return rank(postings, total, keys.published_until(now))
+        return [posting(terms[0])] + [job.result() for job in jobs]
 
     def sources(self):
         """(kind, slug) of every indexed post (scheduled ones too) and page."""
@@ -229,6 +256,13 @@ class PostIndex:
     def head(self, kind, slug):
         """The stored head item of a post or page (consistent read), or None."""
         return self.table.get(keys.head(kind, slug), consistent=True)
+
+    def alias(self, path):
+        """(kind, slug, date) of the document an old path (normal form) moved to, or None."""
+        item = self.table.get(keys.alias(path))
+        if item is None:
+            return None
+        return item["kind"], item["slug"], parse_timestamp(item["d"])
 
     def upsert(self, document, source_etag, source_modified, tz):
         """Publish ``document`` (a content.Document); raise Conflict on a race."""
@@ -258,14 +292,17 @@ class PostIndex:
                     toc=document.toc_html, show_toc=document.show_toc, etag=source_etag,
                     modified=timestamp(source_modified),
                     list_sk=keys.listing_sk(document.date, slug),
-                    month=month_of(document.date, tz), terms=sorted(weights))
+                    month=month_of(document.date, tz), terms=sorted(weights),
+                    aliases=list(document.aliases))
+        # Before the transaction bumps the version, so no page cache keeps a stale 404.
+        self._sync_aliases(kind, slug, old, head)
         actions = [self._head_put(head, old)]
         if kind == "post":
             actions.extend(self._aggregate_deltas(old, head))
             actions.append(self._site_update(slug, old, head))
         else:
             actions.append(self.table.put_action(dict(
-                keys.aggregate(keys.PAGE_ENTRY, slug), title=document.title, d=head["date"])))
+                keys.aggregate(keys.PAGE_ENTRY, slug), title=document.title)))
             actions.append(self._page_schedule(slug, head))
         try:
             self.table.transact(actions)
@@ -289,6 +326,7 @@ class PostIndex:
         old = self.head(kind, slug)
         if old is None:
             return False
+        self._sync_aliases(kind, slug, old, None)
         actions = [self.table.delete_action(keys.head(kind, slug), "rev = :rev",
                                             {":rev": {"N": str(old["rev"])}})]
         if kind == "post":
@@ -353,7 +391,7 @@ class PostIndex:
     def _page_schedule(self, slug, new):
         """Bump the version; a page dated in the future waits in the scheduled map too,
         so caches expire at its moment (``page:`` keeps it apart from a post's slug)."""
-        names = {"#slug": f"page:{slug}"}
+        names = {"#slug": f"{PAGE_SCHEDULE_PREFIX}{slug}"}
         values = {":one": ONE, ":now": _now()}
         if new is not None and new["date"] > timestamp(datetime.now(timezone.utc)):
             values[":entry"] = self.table.encode_value({"d": new["date"]})
@@ -408,6 +446,24 @@ class PostIndex:
         puts += [{"pk": pk, "sk": sk, "w": Decimal(str(weights[term]))}
                  for (pk, sk), term in sorted(new_terms.items())]
         self.table.write_batch(puts=puts, deletes=[{"pk": pk, "sk": sk} for pk, sk in stale])
+
+    def _sync_aliases(self, kind, slug, old, new):
+        """Point the new head's aliases at it; drop the old ones it no longer claims.
+
+        An old alias is deleted only while it still points here: when a post is
+        renamed and the new file claims the same aliases, the events may come
+        in either order and the aliases still end at the new file.
+        """
+        claimed = (new or {}).get("aliases", [])
+        self.table.write_batch(puts=[dict(keys.alias(path), kind=kind, slug=slug, d=new["date"])
+                                     for path in claimed])
+        values = {":kind": {"S": kind}, ":slug": {"S": slug}}
+        for path in sorted(set((old or {}).get("aliases", [])) - set(claimed)):
+            try:
+                self.table.transact([self.table.delete_action(
+                    keys.alias(path), "kind = :kind AND slug = :slug", values)])
+            except Conflict:
+                pass   # another document claims it now
 
     def _delete_chunks(self, kind, slug, old):
         self.table.write_batch(deletes=[keys.body_chunk(kind, slug, old["rev"], number)

@@ -9,6 +9,8 @@ Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
 - ``LIST#all``, ``LIST#tag#s``, ``LIST#cat#s`` / ``<utc time>#<slug>``: listings.
 - ``TERM#word`` / ``<utc time>#<slug>``: the search index.
 - ``ERROR`` / ``<source key>``: why a source could not be published.
+- ``ALIAS`` / ``<old path>``: where an old address moved (front-matter
+  ``aliases``), the path in ``redirects.alias_path``'s normal form.
 """
 from chalicelib.models import HIGHEST, sort_key, timestamp
 
@@ -21,6 +23,7 @@ SITE = {"pk": "SITE", "sk": "site"}
 AGGREGATES = "AGG"
 ALL_POSTS = "LIST#all"
 ERRORS = "ERROR"
+ALIASES = "ALIAS"
 HEAD_SK = "meta"
 _BODY = "body#"
 _TERM = "TERM#"
@@ -89,6 +92,11 @@ def term_of_pk(pk):
 def error(source_key):
     """Key of the error recorded for one source object."""
     return {"pk": ERRORS, "sk": source_key}
+
+
+def alias(path):
+    """Key of the item saying which document an old path (in normal form) moved to."""
+    return {"pk": ALIASES, "sk": path}
 
 
 def published_until(now):

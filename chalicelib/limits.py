@@ -16,5 +16,7 @@ MAX_TOC_HTML_BYTES = 64_000         # a table of contents shown with `toc: true`
 MAX_NESTING = 32                    # lists and block quotes in Markdown, collections in YAML
 MAX_HTML_NESTING = 100              # raw HTML elements open inside each other
 MAX_INLINE_SCAN = 4_000_000         # Markdown's bracket scanning work (see content.py)
+MAX_ALIASES = 50                    # `aliases:` (old addresses) of one post or page
+MAX_ALIAS_CHARS = 500               # one alias (a DynamoDB sort key holds 1,024 bytes)
 MAX_SEARCH_QUERY_CHARS = 200        # a search query is cut to this length
 MIN_YEAR, MAX_YEAR = 1000, 9999     # dates outside these years are typos, and do not sort

@@ -2,21 +2,27 @@
 
 Each returns a ``responses.Page``; none touches S3, and listings read only
 the index. Missing things raise ``NotFound``, which the runtime turns into
-the theme's 404 page.
+the theme's 404 page. A page's own first read that does not depend on the
+settings is made before waiting for them, so it overlaps the site item's.
 """
 from datetime import datetime, timezone
+from functools import cached_property
 
-from chalicelib import keys, urls
+from chalicelib import assets, keys, redirects, structured_data, urls
 from chalicelib.errors import NotFound
+from chalicelib.ranking import rank
 from chalicelib.render import MONTH_NAMES, render
-from chalicelib.responses import ATOM, RSS, TEXT, XML, Page
+from chalicelib.responses import TEXT, XML, Page
 from chalicelib.text import query_terms
 from chalicelib.widgets import AREA_NAMES, AREAS, area_views
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10_000
 FIRST_YEAR, LAST_YEAR = 1970, 9999
-FEED_FORMATS = {"atom": (urls.ATOM, ATOM), "rss": (urls.RSS, RSS)}
+# Feeds are served as application/xml: browsers show application/atom+xml and
+# application/rss+xml as raw text and never apply the feed's XSL, while feed
+# readers go by the document itself (autodiscovery links keep the precise types).
+FEED_FORMATS = {"atom": (urls.ATOM, XML), "rss": (urls.RSS, XML)}
 LABEL_NOUNS = {keys.TAG: ("Tag", "tagged"), keys.CATEGORY: ("Category", "filed under")}
 
 
@@ -32,36 +38,64 @@ def page_number(raw):
 def _theme_context(settings, links):
     """What every template may use: the site and this request's links."""
     return {"site": settings, "url": links.url, "absolute": links.absolute,
-            "area_names": AREA_NAMES, "area_order": AREAS}
+            "area_names": AREA_NAMES, "area_order": AREAS, "assets": assets.paths()}
 
 
 class PageBuilder:
-    """Builds every page of one request from the index, the settings and the sidebar.
+    """Builds every page of one request from the index and the site view.
 
-    ``sidebar`` is a ``background.Lazy`` of the SidebarData, started early so
-    the widgets' reads overlap the page's own.
+    ``site`` is a ``background.Lazy`` of the runtime's SiteView (settings,
+    widgets, sidebar), possibly still being read when a page method starts.
     """
 
-    def __init__(self, index, config, state, sidebar, links, now=None):
+    def __init__(self, index, site, request, now=None):
         self.index = index
-        self.config = config
-        self.settings = config.settings
-        self.state = state
-        self.sidebar = sidebar
-        self.links = links
+        self.site = site
+        self.request = request
         self.now = now or datetime.now(timezone.utc)
+
+    @property
+    def settings(self):
+        """The site settings (waits for the site item if it is still being read)."""
+        return self.site.value().settings
+
+    @property
+    def sidebar(self):
+        """The widgets' data from the index."""
+        return self.site.value().sidebar.value()
+
+    @cached_property
+    def links(self):
+        """How this request's pages link."""
+        return urls.links_for(self.request, self.settings.base_url)
 
     # -- shared context ------------------------------------------------------
 
     def _render(self, template, status=200, **context):
-        areas = area_views(self.config.widgets, self.sidebar.value())
+        sidebar = self.sidebar
+        areas = area_views(self.site.value().config.widgets, sidebar)
         context.setdefault("canonical", None)
         context.setdefault("description", self.settings.tagline)
         context.setdefault("extra_feeds", [])
         context.setdefault("bare", False)
-        body = render(template, areas=areas, **_theme_context(self.settings, self.links),
-                      **context)
+        context.setdefault("structured_data", [])
+        menu = self._menu(sidebar.pages, context["canonical"])
+        body = render(template, areas=areas, menu=menu,
+                      **_theme_context(self.settings, self.links), **context)
         return Page(body=body, status=status)
+
+    def _menu(self, pages, canonical):
+        """The header's links: the ``menu`` setting, else every static page."""
+        items = self.site.value().config.menu
+        if items is None:
+            items = [{"title": title, "url": urls.page(slug)} for title, slug in pages]
+        menu = []
+        for item in items:
+            on_site = item["url"].startswith("/")
+            menu.append({"title": item["title"],
+                         "url": self.links.url(item["url"]) if on_site else item["url"],
+                         "current": on_site and self.links.absolute(item["url"]) == canonical})
+        return menu
 
     def _listing_page(self, partition, page, low=None, high=None):
         per_page = self.settings.posts_per_page
@@ -82,27 +116,29 @@ class PageBuilder:
     def home(self, page=None):
         """Newest posts first with summaries, paginated."""
         number = page_number(page)
-        self.sidebar.start()
         entries, pagination = self._listing_page(keys.ALL_POSTS, number)
         return self._render("home.html", entries=entries, pagination=pagination,
-                            canonical=self.links.absolute(urls.with_page(urls.HOME, number)))
+                            canonical=self.links.absolute(urls.with_page(urls.HOME, number)),
+                            structured_data=[structured_data.website(self.settings,
+                                                                     self.links)])
 
     def post(self, slug):
         """One post with its neighbours."""
-        self.sidebar.start()
         post = self.index.document("post", slug)
         if post is None or post.date > self.now:
             raise NotFound(f"no post {slug!r}")
         older, newer = self.index.neighbours(post, self.now)
-        return self._render("post.html", post=post, older=older, newer=newer,
-                            canonical=self.links.absolute(urls.post(slug)),
-                            description=post.description)
+        canonical = self.links.absolute(urls.post(slug))
+        return self._render(
+            "post.html", post=post, older=older, newer=newer, canonical=canonical,
+            description=post.description,
+            structured_data=[structured_data.blog_posting(post, self.settings, self.links),
+                             structured_data.breadcrumbs(post.title, canonical, self.links)])
 
     def static_page(self, slug):
         """One static page."""
-        self.sidebar.start()
         page = self.index.document("page", slug)
-        if page is None or page.date > self.now:
+        if page is None or page.date > self.now:  # a page dated in the future is scheduled
             raise NotFound(f"no page {slug!r}")
         return self._render("page.html", page=page,
                             canonical=self.links.absolute(urls.page(slug)),
@@ -111,8 +147,7 @@ class PageBuilder:
     def label(self, kind, slug, page=None):
         """Posts with one tag ("tag") or category ("cat")."""
         number = page_number(page)
-        self.sidebar.start()
-        name = self.index.label_name(kind, slug)
+        name = self.sidebar.label_name(kind, slug)
         if name is None:
             raise NotFound(f"no {kind} {slug!r}")
         entries, pagination = self._listing_page(keys.label_listing(kind, slug), number)
@@ -121,7 +156,8 @@ class PageBuilder:
         noun, verb = LABEL_NOUNS[kind]
         return self._render(
             "list.html", heading=f"{noun}: {name}", crumb=name, entries=entries,
-            pagination=pagination, canonical=self.links.absolute(urls.label(kind, slug)),
+            pagination=pagination,
+            canonical=self.links.absolute(urls.with_page(urls.label(kind, slug), number)),
             extra_feeds=[{"title": f"{self.settings.title} – {noun} {name}",
                           "href": self.links.url(urls.label_feed(kind, slug))}],
             description=f"Posts {verb} {name}")
@@ -129,7 +165,6 @@ class PageBuilder:
     def archive(self, year, month=None, page=None):
         """Posts of a year or a month, in the site's timezone."""
         number = page_number(page)
-        self.sidebar.start()
         if not (year.isascii() and year.isdigit()) or not FIRST_YEAR <= int(year) <= LAST_YEAR:
             raise NotFound(f"bad year {year!r}")
         if month is not None and (not (month.isascii() and month.isdigit())
@@ -144,7 +179,8 @@ class PageBuilder:
         heading = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
         return self._render("list.html", heading=f"Archive: {heading}", crumb=heading,
                             entries=entries, pagination=pagination,
-                            canonical=self.links.absolute(urls.archive(y, m)),
+                            canonical=self.links.absolute(
+                                urls.with_page(urls.archive(y, m), number)),
                             description=f"Posts from {heading}")
 
     def _period(self, year, month):
@@ -162,18 +198,21 @@ class PageBuilder:
     def search(self, query=None, page=None):
         """Posts matching every word of the query, best first."""
         number = page_number(page)
-        self.sidebar.start()
         query = (query or "").strip()[:MAX_QUERY_LENGTH]
         terms = query_terms(query)
+        postings = self.index.postings(terms) if terms else []
         per_page = self.settings.posts_per_page
-        ranked = self.index.search(terms, self.now, self.state.get("total", 0)) if terms else []
+        ranked = rank(postings, self.site.value().total, keys.published_until(self.now))
         if number > 1 and (number - 1) * per_page >= len(ranked):
             raise NotFound("search page past the end")
         window = ranked[(number - 1) * per_page:number * per_page]
         entries = self.index.entries_by_keys(window) if window else []
         pagination = self._pagination(number, number * per_page < len(ranked), q=query)
+        params = {"q": query} if query else {}
         return self._render("search.html", query=query, entries=entries, total=len(ranked),
                             searched=bool(query), pagination=pagination,
+                            canonical=self.links.absolute(
+                                urls.with_page(urls.SEARCH, number, **params)),
                             description=f"Search results for {query}" if query else "Search")
 
     def feed(self, feed_format, label_kind=None, label_slug=None):
@@ -183,29 +222,28 @@ class PageBuilder:
         path, content_type = FEED_FORMATS[feed_format]
         partition, suffix = keys.ALL_POSTS, ""
         if label_kind:
-            name = self.index.label_name(label_kind, label_slug)
-            if name is None:
-                raise NotFound(f"no {label_kind} {label_slug!r}")
             partition = keys.label_listing(label_kind, label_slug)
             path = urls.label_feed(label_kind, label_slug)
-            suffix = name
         entries, _ = self.index.listing(partition, 1, FEED_LENGTH, self.now)
-        if label_kind and not entries:  # only drafts or scheduled posts: not public yet
-            raise NotFound(f"{label_kind} {label_slug!r} has no published posts")
+        if label_kind:
+            suffix = self.sidebar.label_name(label_kind, label_slug)
+            if suffix is None:
+                raise NotFound(f"no {label_kind} {label_slug!r}")
         bodies = self.index.bodies(entries) if self.settings.feed_full_text and entries else {}
         body = build_feed(feed_format, self.settings, self.links.base, path, entries, bodies,
-                          suffix)
+                          suffix, stylesheet=self.links.url(assets.asset("feed.xsl").path))
         # An edit without a new `updated` date changes the feed too: the site's
         # last change counts, so If-Modified-Since never hides an edit.
         changes = [entry.updated or entry.date for entry in entries]
-        if self.state.get("changed"):
-            changes.append(min(self.state["changed"], self.now))
-        return Page(body=body, content_type=content_type, last_modified=max(changes, default=None))
+        if self.site.value().changed:
+            changes.append(min(self.site.value().changed, self.now))
+        return Page(body=body, content_type=content_type,
+                    last_modified=max(changes, default=None))
 
     def sitemap(self):
         """Every published post, page and the home page, with absolute URLs."""
         posts = self.index.published_keys(self.now)
-        pages = self.sidebar.value().pages
+        pages = self.sidebar.pages
         body = render("sitemap.xml", posts=posts, pages=pages,
                       **_theme_context(self.settings, self.links))
         return Page(body=body, content_type=XML)
@@ -216,12 +254,30 @@ class PageBuilder:
         return Page(body=body, content_type=TEXT)
 
     def nothing_here(self):
-        """A path that names nothing (every unmatched route)."""
+        """A path that names nothing."""
         raise NotFound("no route")
+
+    def moved(self, path, query=None):
+        """A 301 to where an old address lives now: a WordPress form, else an alias.
+
+        An alias costs one GetItem. One naming nothing, a draft (never indexed)
+        or a post scheduled later than now gets the 404, like the post itself.
+        """
+        target = redirects.wordpress_form(path, query)
+        if target is None:
+            found = self.index.alias(redirects.alias_path(path, query))
+            if found is None:
+                raise NotFound(f"no alias {path!r}")
+            kind, slug, date = found
+            if kind == "post" and date > self.now:
+                raise NotFound(f"alias {path!r} of a post scheduled for later")
+            target = urls.document(kind, slug)
+        location = self.links.url(target)
+        return Page(body=f"Moved to {location}\n", content_type=TEXT, status=301,
+                    location=location)
 
     def not_found(self, reason=""):
         """The theme's 404 page."""
-        self.sidebar.start()
         return self._render("404.html", status=404, reason=reason)
 
 

@@ -57,12 +57,30 @@ def _compiled_is_current(compiled_dir, theme_dir):
     return recorded == theme_fingerprint(theme_dir)
 
 
+def json_ld(data):
+    """``data`` as JSON that is safe inside <script type="application/ld+json">.
+
+    ``<``, ``>`` and ``&`` become JSON escapes, so no string can close the
+    element (``</script>``) or open a comment; JSON readers decode them back.
+    """
+    import json
+
+    from markupsafe import Markup
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return Markup(text)
+
+
 def _build(loader):
     from jinja2 import Environment, StrictUndefined
 
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["month_name"] = _month_name
+    env.filters["json_ld"] = json_ld
     env.globals["paths"] = urls  # every template builds its links from the one URL module
     return env
 

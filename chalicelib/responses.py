@@ -32,17 +32,21 @@ class Request:
     headers: dict = field(default_factory=dict)  # lower-case names
     stage: str | None = None
 
-    def cache_key(self, links):
-        """The page cache's key: everything a page depends on.
+    @property
+    def cache_key(self):
+        """The page cache's key: everything a page takes from the request.
 
-        That is the path, the sorted query, and this request's ``urls.Links``
-        (the stage prefix and the absolute root), which are all a page takes
-        from the request's headers.
+        That is the path, the sorted query and the validated origin (scheme,
+        host, stage prefix) its links are made from; base_url is the site's,
+        and a change of settings empties the cache.
         """
         from urllib.parse import urlencode
 
+        from chalicelib.urls import request_origin
+
+        scheme, host, stage = request_origin(self)
         query = urlencode(sorted(self.query.items())) if self.query else ""
-        return f"{links.root}\n{links.base}\n{self.path}?{query}"
+        return f"{scheme}://{host}{stage}\n{self.path}?{query}"
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Page:
     content_type: str = HTML
     status: int = 200
     last_modified: datetime | None = None
+    location: str | None = None   # where a redirect (301) points
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,8 @@ def freeze(page):
     body = page.body.decode("utf-8") if isinstance(page.body, bytes) else page.body
     encoded = body.encode("utf-8")
     etag = '"' + hashlib.blake2b(encoded, digest_size=12).hexdigest() + '"'
-    inline_styles = tuple(STYLE_BLOCK.findall(body)) if page.content_type == HTML else ()
+    html = page.content_type == HTML
+    inline_styles = tuple(STYLE_BLOCK.findall(body)) if html else ()
     modified = None
     if page.last_modified:  # feeds only: email.utils costs a cold start ~10 ms
         from email.utils import format_datetime
@@ -77,14 +83,19 @@ def freeze(page):
         modified = format_datetime(page.last_modified.astimezone(timezone.utc), usegmt=True)
     return CachedPage(body=body, content_type=page.content_type, etag=etag,
                       size=len(encoded), last_modified=modified, status=page.status,
-                      policy=content_security_policy(inline_styles))
+                      location=page.location,
+                      policy=content_security_policy(html, inline_styles))
 
 
 @lru_cache(maxsize=16)
-def content_security_policy(inline_styles=()):
-    """The CSP of a page: no script at all, styles from the theme's own <style> only."""
-    hashes = "".join(f" 'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
-                     for style in dict.fromkeys(inline_styles))
+def content_security_policy(html=True, inline_styles=()):
+    """The CSP of an answer: HTML runs no script at all and takes styles only from
+    the site (and its own <style> blocks, by hash); feeds may load the site's XSLT."""
+    if not html:
+        return "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    hashes = "".join(
+        f" 'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+        for style in dict.fromkeys(inline_styles))
     return ("default-src 'none'; script-src 'none'; "
             f"style-src 'self'{hashes}; img-src 'self' https: data:; media-src 'self' https:; "
             "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -153,6 +164,8 @@ def finish(page, max_age, request, https=False):
         headers["Retry-After"] = RETRY_AFTER_SECONDS
     if page.last_modified:
         headers["Last-Modified"] = page.last_modified
+    if page.location:
+        headers["Location"] = page.location
     if page.status == 200 and not_modified(request.headers, page):
         return Response(status=304, headers=headers)
     body = "" if request.method == "HEAD" else page.body

@@ -1,12 +1,18 @@
 """What the widgets show from the index: counts, months, pages, recent posts.
 
-Pure functions over stored items: no AWS here. Counts include scheduled
-posts until their moment, so the scheduled ones not yet due are taken off.
+Pure functions over stored items: no AWS here. The writer keeps a snapshot
+of this data in the site item (``stored_form``), so a cold page reads it with
+the settings in one GetItem. Counts include scheduled posts until their
+moment, so the scheduled ones not yet due are taken off when it is read.
 """
+import json
 from dataclasses import dataclass, field
 
 from chalicelib import keys
-from chalicelib.models import timestamp
+from chalicelib.models import Entry, parse_timestamp, timestamp
+
+RECENT_KEPT = 50  # the most a recent_posts widget shows
+PAGE_SCHEDULE_PREFIX = "page:"  # scheduled-map names of pages (posts go by their slug)
 
 
 @dataclass
@@ -18,6 +24,11 @@ class SidebarData:
     categories: list = field(default_factory=list)  # [(name, slug, count)] by name
     tags: list = field(default_factory=list)        # [(name, slug, count)] by name
     pages: list = field(default_factory=list)       # [(title, slug)] by title
+
+    def label_name(self, kind, slug):
+        """The name of a tag ("tag") or category ("cat") with published posts, or None."""
+        labels = self.tags if kind == keys.TAG else self.categories
+        return next((name for name, found, _ in labels if found == slug), None)
 
 
 def not_yet_due(scheduled, now):
@@ -44,10 +55,12 @@ def build_sidebar(aggregates, scheduled, now, recent=()):
     minus = pending_counts(scheduled, now)
     data = SidebarData(recent=list(recent))
     moment = timestamp(now)
+    waiting = {name[len(PAGE_SCHEDULE_PREFIX):] for name, entry in scheduled.items()
+               if name.startswith(PAGE_SCHEDULE_PREFIX) and entry.get("d", "") > moment}
     for item in aggregates:
         kind, name = keys.split_aggregate_sk(item["sk"])
         if kind == keys.PAGE_ENTRY:
-            if item.get("d", "") <= moment:  # a page dated in the future is scheduled
+            if name not in waiting:  # a page dated in the future is scheduled
                 data.pages.append((item.get("title", name), name))
             continue
         count = item.get("count", 0) - minus.get(item["sk"], 0)
@@ -65,3 +78,26 @@ def build_sidebar(aggregates, scheduled, now, recent=()):
     data.months.sort(reverse=True)
     data.pages.sort(key=lambda page: page[0].lower())
     return data
+
+
+def stored_form(aggregates, recent):
+    """The snapshot the site item keeps: aggregates and the newest listing items, as JSON."""
+    return json.dumps({
+        "agg": [[item["sk"], item.get("name") or item.get("title"), item.get("count", 0)]
+                for item in aggregates],
+        "recent": [[item["slug"], item["title"], item["date"]] for item in recent],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def from_stored_form(text, scheduled, now, recent_count=RECENT_KEPT):
+    """SidebarData at ``now`` from ``stored_form``'s JSON and the scheduled posts."""
+    raw = json.loads(text)
+    aggregates = []
+    for sk, name, count in raw.get("agg", []):
+        kind, _ = keys.split_aggregate_sk(sk)
+        label = "title" if kind == keys.PAGE_ENTRY else "name"
+        aggregates.append({"sk": sk, label: name, "count": count})
+    moment = timestamp(now)
+    recent = [Entry(kind="post", slug=slug, title=title, date=parse_timestamp(date))
+              for slug, title, date in raw.get("recent", []) if date <= moment]
+    return build_sidebar(aggregates, scheduled, now, recent[:recent_count])

@@ -62,11 +62,15 @@ class SiteConfig:
 
     settings: SiteSettings = field(default_factory=SiteSettings)
     widgets: dict = field(default_factory=lambda: {area: [] for area in AREAS})
+    # The header's navigation, [{title, url}]; None: the static pages.
+    menu: list | None = None
 
     def to_json(self):
         """The stored form (a JSON string in the site item)."""
-        return json.dumps({"site": asdict(self.settings), "widgets": self.widgets},
-                          sort_keys=True, ensure_ascii=False)
+        stored = {"site": asdict(self.settings), "widgets": self.widgets}
+        if self.menu is not None:
+            stored["menu"] = self.menu
+        return json.dumps(stored, sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text):
@@ -183,6 +187,37 @@ def _validate_widgets(raw, problems):
     return areas
 
 
+def _validate_menu(raw, problems):
+    """The ``menu:`` list: each item a {title, url}, the url http(s) or a site path."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        problems.add(("menu",), "'menu' must be a list of {title, url}")
+        return None
+    menu = []
+    for position, item in enumerate(raw):
+        path = ("menu", position)
+        if not isinstance(item, dict) or set(item) - {"title", "url"}:
+            problems.add(path, f"menu[{position}] must be a mapping with title and url only")
+            continue
+        title, url = item.get("title"), item.get("url")
+        if not isinstance(title, (str, int, float)) or not str(title).strip():
+            problems.add(path, f"menu[{position}] needs a title")
+        elif not isinstance(url, str) or not _menu_url_ok(url.strip()):
+            problems.add(path, f"menu[{position}] url must start with http://, https:// or "
+                               f"a single / (a path on this site), not {url!r}")
+        else:
+            menu.append({"title": str(title).strip(), "url": url.strip()})
+    return menu
+
+
+def _menu_url_ok(url):
+    if url.startswith(("http://", "https://")):
+        return len(url) > len("https://") and " " not in url
+    # "//host" would leave the site; a backslash is read as a slash by browsers.
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+
+
 def build_config(raw, strict=True, locate=None):
     """Validate a parsed site.yaml; raise InvalidSiteConfig if ``strict``."""
     problems = Problems(locate)
@@ -190,18 +225,20 @@ def build_config(raw, strict=True, locate=None):
         problems.add((), "site.yaml must be a mapping with 'site' and 'widgets'")
         raw = {}
     for key in raw:
-        if key not in ("site", "widgets"):
-            problems.add((key,), f"unknown top-level key {key!r} (use 'site' and 'widgets')")
+        if key not in ("site", "widgets", "menu"):
+            problems.add((key,), f"unknown top-level key {key!r} (use 'site', 'menu' and "
+                                 "'widgets')")
     if "site" not in raw:
         problems.add((), "the 'site' block is required")
     settings = _validate_settings(raw.get("site") or {}, problems)
     widgets = _validate_widgets(raw.get("widgets"), problems)
+    menu = _validate_menu(raw.get("menu"), problems)
     if problems.items:
         if strict:
             raise InvalidSiteConfig(problems.messages())
         for message in problems.messages():
             log.warning("site settings: %s (skipped)", message)
-    return SiteConfig(settings=SiteSettings(**settings), widgets=widgets)
+    return SiteConfig(settings=SiteSettings(**settings), widgets=widgets, menu=menu)
 
 
 def _node_lines(node, path=(), lines=None):

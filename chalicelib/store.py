@@ -54,10 +54,11 @@ class ContentStore:
         return response.get("ETag", "").strip('"')
 
     def put(self, key, data):
-        """Upload ``data`` as ``key`` (Markdown, UTF-8)."""
+        """Upload ``data`` as ``key`` (Markdown, UTF-8); its ETag."""
         with storage_errors(f"S3 put {key}"):
-            self.client.put_object(Bucket=self.bucket, Key=key, Body=data,
-                                ContentType="text/markdown; charset=utf-8")
+            response = self.client.put_object(Bucket=self.bucket, Key=key, Body=data,
+                                              ContentType="text/markdown; charset=utf-8")
+        return response.get("ETag", "").strip('"')
 
     def delete(self, key):
         """Remove ``key``; removing a missing key is not an error."""

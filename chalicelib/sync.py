@@ -29,18 +29,25 @@ class SyncResult:
     detail: str = ""
 
 
-def sync_key(key, store, index, settings, force=False, on_rendered=None):
+CHANGES = {"indexed", "removed", "draft"}
+
+
+def sync_key(key, store, index, settings, force=False, refresh_sidebar=True,
+             on_rendered=None):
     """Make the index reflect ``key`` as it is in S3 now.
 
     After indexing, the object's ETag is read again: if S3 changed meanwhile
     (a newer upload, a delete) the key is synced again, so whichever handler
     finishes last leaves the index matching S3. Transient AWS faults raise
     (the S3 event is retried); anything else about the object is recorded as
-    its error and never raises. ``on_rendered`` is called between rendering
-    and writing (tests stall a handler there).
+    its error and never raises. After a change the site item's sidebar
+    snapshot is refreshed, unless the caller loads many keys and refreshes
+    once at the end (``refresh_sidebar``). ``on_rendered`` is called between
+    rendering and writing (tests stall a handler there).
     """
     if not key.startswith(CONTENT_PREFIXES):
         return SyncResult(key, "ignored", "not under posts/ or pages/")
+    changed = False
     for attempt in range(MAX_ATTEMPTS):
         try:
             result, seen = _sync_once(key, store, index, settings, force, on_rendered)
@@ -48,20 +55,23 @@ def sync_key(key, store, index, settings, force=False, on_rendered=None):
             log.info("%s changed while indexing (attempt %d); retrying", key, attempt + 1)
             force = True  # a concurrent writer may have overwritten this revision's body
             continue
-        except Exception as error:  # noqa: BLE001 - sorted into retry-later and poison
+        except Exception as error:  # sorted into retry-later (raise) and poison (record)
             if is_transient(error):
                 raise
             log.exception("cannot index %s", key)
             reason = f"could not be indexed ({type(error).__name__}): {error}"[:MAX_REASON]
             return _record(index, key, ContentError(reason, key=key))
+        changed = changed or result.action in CHANGES
         if store.etag(key) == seen:
+            if refresh_sidebar and changed:
+                index.refresh_sidebar()
             return result
         log.info("%s changed in S3 while indexing (attempt %d); again", key, attempt + 1)
     return SyncResult(key, "error", "gave up after repeated concurrent updates")
 
 
-def _sync_once(key, store, index, settings, force, on_rendered):
-    """(SyncResult, the ETag the index now reflects or None for a missing object)."""
+def _sync_once(key, store, index, settings, force, on_rendered=None):
+    """(SyncResult, the ETag the index now reflects, or None for a missing object)."""
     try:
         source_key = classify_key(key)
     except ContentError as error:
@@ -83,28 +93,39 @@ def _sync_once(key, store, index, settings, force, on_rendered):
             index.clear_error(key)
             return SyncResult(key, "unchanged", "already indexed"), source.etag
 
-    try:
-        document = parse_document(source.data, key, source.last_modified, settings)
-    except ContentError as error:
-        return _record(index, key, error), source.etag
-    except RecursionError:
-        return _record(index, key, ContentError("nested too deeply to render", key=key)), \
-            source.etag
+    parsed = parse_source(source, settings)
     if on_rendered is not None:
         on_rendered(key)
+    return apply_parsed(key, parsed, source, index, settings), source.etag
 
-    if document.draft:
-        removed = index.remove(document.kind, document.slug)
+
+def parse_source(source, settings):
+    """A SourceObject parsed: its Document, or the ContentError that stops it.
+
+    Pure (no AWS), so a bulk loader may run it in other processes.
+    """
+    try:
+        return parse_document(source.data, source.key, source.last_modified, settings)
+    except ContentError as error:
+        return error
+    except RecursionError:  # the pre-checks should stop it first; never crash on it
+        return ContentError("nested too deeply to render", key=source.key)
+
+
+def apply_parsed(key, parsed, source, index, settings):
+    """Bring the index in step with ``parsed`` (a Document or a ContentError)."""
+    if isinstance(parsed, ContentError):
+        return _record(index, key, parsed)
+    if parsed.draft:
+        removed = index.remove(parsed.kind, parsed.slug)
         index.clear_error(key)
-        return SyncResult(key, "draft", "unpublished" if removed else "not published"), \
-            source.etag
+        return SyncResult(key, "draft", "unpublished" if removed else "not published")
 
-    revision = index.upsert(document, source.etag, source.last_modified, settings.tzinfo)
+    revision = index.upsert(parsed, source.etag, source.last_modified, settings.tzinfo)
     index.clear_error(key)
-    scheduled = document.date > datetime.now(timezone.utc)
+    scheduled = parsed.date > datetime.now(timezone.utc)
     return SyncResult(key, "indexed", f"revision {revision}" + (
-        f", scheduled for {document.date:%Y-%m-%d %H:%M} UTC" if scheduled else "")), \
-        source.etag
+        f", scheduled for {parsed.date:%Y-%m-%d %H:%M} UTC" if scheduled else ""))
 
 
 def _record(index, key, error):

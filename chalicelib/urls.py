@@ -26,6 +26,8 @@ ATOM = "/feed.xml"
 RSS = "/rss.xml"
 SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
+FAVICON = "/favicon.ico"
+THEME_ASSET = "/theme/{name}"
 ANYTHING_ELSE = "/{proxy+}"
 
 _LABEL_FOLDERS = {keys.TAG: "tags", keys.CATEGORY: "categories"}
@@ -76,6 +78,11 @@ def search(query=None):
     return SEARCH + (f"?{urlencode({'q': query})}" if query else "")
 
 
+def theme_asset(name):
+    """Path of one of the theme's static files (a name with its content hash)."""
+    return f"/theme/{quote(name)}"
+
+
 def with_page(path, number, **params):
     """``path`` with its query: ``page`` (left out for the first) and ``params``."""
     query = dict(params)
@@ -106,27 +113,36 @@ STAGE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 SCHEMES = ("http", "https")
 
 
-def links_for(request, base_url):
-    """The Links of ``request`` (a responses.Request) on a site whose base_url is given.
+def request_origin(request):
+    """(scheme, host, stage prefix) of ``request``, from validated values only.
 
-    Straight on the execute-api host every path sits under the stage name;
-    through CloudFront or a custom domain the public paths start at base_url's.
-    Only validated request values reach a link: a host name that is a host
-    name, the scheme ``http`` or ``https``, and the stage API Gateway set. The
-    page cache keys on the result (``responses.Request.cache_key``), so one
-    visitor's headers never show in another's page.
+    A host that is not a host name becomes ``localhost``, a scheme other than
+    ``http``/``https`` is ignored, and the stage prefix is set only straight on
+    the execute-api host. These three and base_url are all a page's links take
+    from the request, and the page cache keys on them
+    (``responses.Request.cache_key``), so one visitor's headers never show in
+    another's page.
     """
     host = request.headers.get("host", "")
     if len(host) > 255 or not HOST.match(host):
         host = "localhost"
     direct = host.lower().endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
-    if request.stage and direct and STAGE.match(request.stage):
-        root = f"/{request.stage}"
-    else:
-        root = urlsplit(base_url).path.rstrip("/") if base_url else ""
-    if base_url:
-        return Links(root=root, base=base_url)
+    stage = f"/{request.stage}" if request.stage and direct and STAGE.match(request.stage) \
+        else ""
     forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
     local = host.startswith(("127.0.0.1", "localhost"))
     scheme = forwarded if forwarded in SCHEMES else ("http" if local else "https")
+    return scheme, host, stage
+
+
+def links_for(request, base_url):
+    """The Links of ``request`` (a responses.Request) on a site whose base_url is given.
+
+    Straight on the execute-api host every path sits under the stage name;
+    through CloudFront or a custom domain the public paths start at base_url's.
+    """
+    scheme, host, stage = request_origin(request)
+    root = stage or (urlsplit(base_url).path.rstrip("/") if base_url else "")
+    if base_url:
+        return Links(root=root, base=base_url)
     return Links(root=root, base=f"{scheme}://{host}{root}")

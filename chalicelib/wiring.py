@@ -25,9 +25,11 @@ class Services:
         """The stored site configuration (defaults if none was pushed)."""
         return SiteConfig.from_json(self.index.site_state()["config"])
 
-    def sync(self, key, force=False):
-        """Index one key's current state."""
-        return sync_key(key, self.store, self.index, self.site_config().settings, force=force)
+    def sync(self, key, force=False, refresh_sidebar=True, settings=None):
+        """Index one key's current state (``settings``: the stored ones unless given)."""
+        settings = settings or self.site_config().settings
+        return sync_key(key, self.store, self.index, settings, force=force,
+                        refresh_sidebar=refresh_sidebar)
 
 
 def services_for(bucket, table, private_clients=False):

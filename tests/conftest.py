@@ -13,9 +13,12 @@ from botocore.client import BaseClient
 from chalice.test import Client
 from moto import mock_aws
 
+from blog_cli.embedded_aws import scale_moto
 from chalicelib.dynamodb import create_table
 from chalicelib.wiring import reset, services
 from tests.helpers import BASE_SITE, BUCKET, PROJECT, STAGE, TABLE, publish_corpus, push_site
+
+scale_moto()  # the same moto local mode and the bench run
 
 CLEARED = ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB",
            "AWS_PROFILE")

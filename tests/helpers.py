@@ -1,6 +1,7 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
 import json
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -31,8 +32,7 @@ CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*
 def push_site(found: Services, raw):
     """Store a site configuration as `blog config push` does."""
     config = build_config(raw)
-    config = type(config)(settings=config.settings,
-                          widgets=prepare_for_storage(config.widgets))
+    config = replace(config, widgets=prepare_for_storage(config.widgets))
     found.index.save_site_config(config.to_json())
     return config
 
@@ -100,6 +100,28 @@ def api_gateway_get(path, host, headers=None):
                                 "stage": "api", "path": "/api" + path},
              "body": None, "isBase64Encoded": False}
     return app(event, None)
+
+
+def proxy_event(path, query=None, resource="/{proxy+}"):
+    """What API Gateway sends the Lambda for a GET of ``path`` on its execute-api host.
+
+    ``resource`` is the API resource that matched: the greedy ``/{proxy+}`` by
+    default, or a route pattern such as ``/`` (whose query is ``query``).
+    """
+    return {
+        "resource": resource, "path": path, "httpMethod": "GET",
+        "headers": {"Host": "abc123defg.execute-api.us-east-1.amazonaws.com",
+                    "X-Forwarded-Proto": "https"},
+        "multiValueHeaders": None, "queryStringParameters": query,
+        "multiValueQueryStringParameters": ({name: [value] for name, value in query.items()}
+                                            if query else None),
+        "pathParameters": {"proxy": path.lstrip("/")} if resource == "/{proxy+}" else None,
+        "stageVariables": None,
+        "requestContext": {"resourcePath": resource, "httpMethod": "GET",
+                           "path": f"/api{path}", "stage": "api",
+                           "identity": {"sourceIp": "203.0.113.9"}},
+        "body": None, "isBase64Encoded": False,
+    }
 
 
 def publish_small_site(found: Services):

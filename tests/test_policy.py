@@ -34,6 +34,7 @@ ALLOWED = {
         "s3:GetObject": "reads the source object the event names",
         "s3:ListBucket": "so a deleted source reads as NoSuchKey, not AccessDenied",
         "dynamodb:GetItem": "the stored head (consistent read) and the site settings",
+        "dynamodb:Query": "the sidebar snapshot: counts and the newest posts",
         "dynamodb:PutItem": "a document's head (in its transaction); error records",
         "dynamodb:UpdateItem": "the site item and the counts (atomic ADD)",
         "dynamodb:DeleteItem": "a removed document's head; cleared error records",

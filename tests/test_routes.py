@@ -147,7 +147,7 @@ def test_robots_and_sitemap(reader):
 @pytest.mark.parametrize("path", ["/posts/missing", "/pages/missing", "/tags/missing",
                                   "/categories/missing", "/tags/missing/feed.xml",
                                   "/categories/missing/feed.xml", "/nothing-here",
-                                  "/favicon.ico", "/wp-login.php"])
+                                  "/theme/nothing.css", "/wp-login.php"])
 def test_anything_that_names_nothing_gets_the_themed_404(reader, path):
     response = reader.http.get(path)
     assert response.status_code == 404

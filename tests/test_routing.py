@@ -8,6 +8,7 @@ matcher takes one segment only and calls it ``proxy+``. Both are exercised.
 import pytest
 
 from app import app
+from tests.helpers import proxy_event
 
 UNMATCHED = "/{proxy+}"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -26,22 +27,6 @@ def assert_themed_404(status, headers, body):
 def test_local_unmatched_path_gets_the_themed_404(blog, client, path):
     response = client.http.get(path)
     assert_themed_404(response.status_code, response.headers, response.body)
-
-
-def proxy_event(path):
-    """What API Gateway sends for a path only the greedy resource matches."""
-    return {
-        "resource": UNMATCHED, "path": path, "httpMethod": "GET",
-        "headers": {"Host": "abc123defg.execute-api.us-east-1.amazonaws.com",
-                    "X-Forwarded-Proto": "https"},
-        "multiValueHeaders": None,
-        "queryStringParameters": None, "multiValueQueryStringParameters": None,
-        "pathParameters": {"proxy": path.lstrip("/")}, "stageVariables": None,
-        "requestContext": {"resourcePath": UNMATCHED, "httpMethod": "GET",
-                           "path": f"/api{path}", "stage": "api",
-                           "identity": {"sourceIp": "203.0.113.9"}},
-        "body": None, "isBase64Encoded": False,
-    }
 
 
 @pytest.mark.parametrize("path", ["/a/b/c", "/nope", "/posts/a/b", "/wp-admin/setup.php"])

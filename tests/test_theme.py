@@ -78,6 +78,7 @@ def test_a_compiled_theme_renders_what_the_source_renders(tmp_path):
                "area_names": {"header-sidebar": "Header Sidebar", "sidebar": "Sidebar",
                               "footer": "Footer"},
                "url": lambda path: path, "absolute": lambda path: path, "canonical": None,
+               "assets": {"stylesheet": "/theme/style.css", "icon": "/theme/icon.svg"},
                "description": "", "extra_feeds": [], "bare": False, "reason": ""}
     source = _build(FileSystemLoader(str(PROJECT / "templates"))).get_template("404.html")
     compiled = _build(ModuleLoader(str(tmp_path))).get_template("404.html")

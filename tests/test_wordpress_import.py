@@ -4,6 +4,7 @@ import shutil
 from datetime import datetime, timezone
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from blog_cli.checking import check_paths
@@ -284,10 +285,9 @@ def test_site_yaml_comes_from_the_channel_with_the_old_menu(imported):
     menu = [{"title": "About", "url": "/pages/about"},
             {"title": "History Posts", "url": "/categories/history"},
             {"title": "Elsewhere", "url": "https://example.org/friends"}]
-    raw = __import__("yaml").safe_load((out / "site.yaml").read_text(encoding="utf-8"))
-    placed = raw.get("menu") or raw["widgets"]["sidebar"][0]["links"]
-    assert placed == menu
-    assert "menu: 3 items of 'Main'" in output
+    raw = yaml.safe_load((out / "site.yaml").read_text(encoding="utf-8"))
+    assert raw["menu"] == menu
+    assert "menu: 3 items of 'Main' (site.yaml as its menu)" in output
 
 
 def test_an_existing_site_yaml_is_never_replaced(tmp_path):
@@ -407,3 +407,85 @@ def test_the_xxe_file_never_reads_the_file_it_names(tmp_path):
     out = tmp_path / "blog"
     result = run("import", "wordpress", WXR / "xxe.xml", "--out", out)
     assert "root:" not in result.output
+
+
+# -- served: import, load as `blog serve --content DIR` does, follow old links ----------
+
+@pytest.fixture
+def served(aws_env, tmp_path, monkeypatch):
+    """The full export imported, loaded into moto by local mode's loader, and a client."""
+    from chalice import local
+    from chalice.test import Client
+    from moto import mock_aws
+
+    from app import app
+    from blog_cli.local_mode import load_content
+    from blog_cli.routing import GreedyProxyRouteMatcher
+    from chalicelib.wiring import services
+    from tests.helpers import PROJECT, STAGE
+
+    out = tmp_path / "blog"
+    import_into(out, "--uploads", UPLOADS)
+    monkeypatch.setattr(local, "RouteMatcher", GreedyProxyRouteMatcher)
+    with mock_aws():
+        results = load_content(out, services())
+        assert all(result.action in ("indexed", "draft", "ignored") for result in results), \
+            results
+        with Client(app, stage_name=STAGE, project_dir=str(PROJECT)) as client:
+            yield client
+
+
+def follow(client, old):
+    moved = client.http.get(old)
+    assert moved.status_code == 301, (old, moved.status_code)
+    landed = client.http.get(moved.headers["Location"])
+    assert landed.status_code == 200, moved.headers["Location"]
+    return moved.headers["Location"], landed.body.decode("utf-8")
+
+
+@pytest.mark.parametrize("old, new, title, date", [
+    ("/2004/11/28/practical-russo-japanese-co-operation/",
+     "/posts/practical-russo-japanese-co-operation", "Practical Russo-Japanese Co-operation",
+     "November 28, 2004"),
+    ("/?p=11", "/posts/a-block-editor-post", "A Block Editor Post", "February 1, 2020"),
+    ("/2020/03/01/%e6%9d%b1%e4%ba%ac%e3%81%ae%e6%b8%af/",
+     "/posts/%E6%9D%B1%E4%BA%AC%E3%81%AE%E6%B8%AF", "東京の港", "March 1, 2020"),
+    ("/2020/04/02/harbour-lights/", "/posts/harbour-lights-2", "Harbour Lights",
+     "April 2, 2020"),
+])
+def test_old_permalinks_of_an_imported_blog_lead_to_the_right_post_and_date(
+        served, old, new, title, date):
+    location, page = follow(served, old)
+    assert location == new
+    assert "<h1" in page and title in page
+    assert date in page
+
+
+@pytest.mark.parametrize("old, new, title", [
+    ("/about/", "/pages/about", "About"),
+    ("/?page_id=30", "/pages/about", "About"),
+    ("/about/history/", "/pages/history", "Harbour History"),
+    ("/category/history/", "/categories/history", "Practical Russo-Japanese Co-operation"),
+    ("/tag/japan/", "/tags/japan", "Practical Russo-Japanese Co-operation"),
+])
+def test_old_page_and_term_addresses_of_an_imported_blog_redirect(served, old, new, title):
+    location, page = follow(served, old)
+    assert location == new
+    assert title in page
+
+
+@pytest.mark.parametrize("old", ["/?p=15", "/?p=16", "/2020/05/03/members-only/",
+                                 "/2020/05/04/behind-a-password/", "/?p=18", "/?page_id=32",
+                                 "/?p=20"])
+def test_imported_drafts_private_scheduled_and_trashed_items_stay_hidden(served, old):
+    assert served.http.get(old).status_code == 404
+
+
+def test_the_imported_home_page_lists_published_posts_only(served):
+    page = served.http.get("/").body.decode("utf-8")
+    assert "A Block Editor Post" in page
+    assert "Old Harbour Notes" in page          # the site.yaml the import suggested
+    assert "History Posts" in page              # its menu, from the old nav menu
+    for hidden in ("Notes Towards A Draft", "Members Only", "Behind A Password",
+                   "Voyage", "Thrown Away"):
+        assert hidden not in page

@@ -43,8 +43,8 @@ def test_every_page_has_one_h1_the_landmarks_and_a_labelled_breadcrumb(base_url,
     assert headings.count() == 1
     if kind.startswith("home"):
         assert headings.inner_text() == "Field Notes"
-    for landmark in ("body > .skip-link", "header", "nav.site-nav", "main#content",
-                     "aside.widget-area-sidebar", "footer"):
+    for landmark in ("body > .skip-link", "header.site-header", "nav.site-nav", "main#content",
+                     "aside.widget-area-sidebar", "footer.site-footer"):
         assert page.locator(landmark).count() == 1, landmark
     crumb = page.locator("nav.breadcrumb")
     if crumb.count():
@@ -59,3 +59,36 @@ def test_on_a_phone_the_header_leaves_the_first_words_of_a_post_on_the_first_scr
     top = page.locator("main .entry-content p").first.evaluate(
         "e => e.getBoundingClientRect().top")
     assert top < PHONE["height"] * 0.75
+
+
+def test_a_post_on_a_wide_screen_reads_at_60_to_75_characters_a_line(base_url, open_page):
+    page = open_page(DESKTOP)
+    page.goto(base_url + "/posts/cupping-at-home")
+    per_line = page.evaluate("""() => {
+        const paragraphs = [...document.querySelectorAll('main .entry-content p')];
+        const style = getComputedStyle(paragraphs[0]);
+        const pen = document.createElement('canvas').getContext('2d');
+        pen.font = `${style.fontSize} ${style.fontFamily}`;
+        const text = paragraphs.map(p => p.textContent).join(' ');
+        return paragraphs[0].clientWidth / (pen.measureText(text).width / text.length);
+    }""")
+    assert 60 <= per_line <= 75, per_line
+
+
+def test_printing_leaves_out_navigation_widgets_and_the_skip_link(base_url, open_page):
+    page = open_page(DESKTOP)
+    page.goto(base_url + "/posts/wide-things")
+    page.emulate_media(media="print")
+    for hidden in (".site-nav", ".widget-area-sidebar", ".widget-area-header-sidebar",
+                   ".post-navigation", ".skip-link"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator("main h1").is_visible()
+
+
+def test_keyboard_focus_is_visible(base_url, open_page):
+    page = open_page(PHONE)
+    page.goto(base_url + "/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")

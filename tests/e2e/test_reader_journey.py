@@ -61,4 +61,23 @@ def test_code_blocks_and_tables_scroll_inside_themselves_and_take_keyboard_focus
         assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label")
         box.focus()
         page.keyboard.press("ArrowRight")
-        assert box.evaluate("e => e.scrollLeft > 0"), f"{selector} did not scroll by keyboard"
+        # Scrolling by arrow key is animated: wait for it to move at all.
+        page.wait_for_function("e => e.scrollLeft > 0", arg=box.element_handle(), timeout=5000)
+
+
+def test_a_feed_opened_in_the_browser_explains_how_to_subscribe(base_url, open_page):
+    page = open_page(PHONE)
+    page.goto(base_url + "/feed.xml")
+    expect(page.locator("h1")).to_have_text("Subscribe to Field Notes")
+    expect(page.locator(".feed-entries li").first).to_be_visible()
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(255, 255, 255)"  # the theme's stylesheet applied
+
+
+def test_the_header_menu_lists_the_static_pages_and_marks_the_current_one(base_url, open_page):
+    page = open_page(PHONE)
+    page.goto(base_url + "/")
+    menu = page.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="About").click()
+    expect(page).to_have_url(base_url + "/pages/about")
+    expect(menu.get_by_role("link", name="About")).to_have_attribute("aria-current", "page")

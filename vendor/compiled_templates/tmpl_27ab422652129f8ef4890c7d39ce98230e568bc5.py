@@ -38,6 +38,27 @@ def block_body_class(context, missing=missing):
     pass
     yield 'single single-post'
 
+def block_og_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_post = resolve('post')
+    pass
+    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
+
+def block_og_type(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+    yield 'article'
+
 def block_head(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -46,15 +67,19 @@ def block_head(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_post = resolve('post')
-    l_0_canonical = resolve('canonical')
     pass
-    yield '<meta property="og:type" content="article">\n<meta property="og:title" content="'
-    yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'title'))
-    yield '">\n<meta property="og:url" content="'
-    yield escape((undefined(name='canonical') if l_0_canonical is missing else l_0_canonical))
-    yield '">\n<meta property="article:published_time" content="'
+    yield '<meta property="article:published_time" content="'
     yield escape(context.call(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date'), 'isoformat'), _block_vars=_block_vars))
+    yield '">\n<meta property="article:modified_time" content="'
+    yield escape(context.call(environment.getattr((environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated') or environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date')), 'isoformat'), _block_vars=_block_vars))
     yield '">\n'
+    for l_1_tag in environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
+        _loop_vars = {}
+        pass
+        yield '<meta property="article:tag" content="'
+        yield escape(environment.getattr(l_1_tag, 'name'))
+        yield '">\n'
+    l_1_tag = missing
 
 def block_content(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -119,7 +144,7 @@ def block_content(context, missing=missing):
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 21 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 23 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_cat = l_1_paths = missing
         yield '</p>'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
@@ -135,7 +160,7 @@ def block_content(context, missing=missing):
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 22 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 24 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_tag = l_1_paths = missing
         yield '</p>'
     yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
@@ -155,5 +180,5 @@ def block_content(context, missing=missing):
         yield ' →</a></div>'
     yield '</nav>\n'
 
-blocks = {'title': block_title, 'body_class': block_body_class, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&6=52&7=54&8=56&10=59&11=74&14=82&15=86&16=93&18=101&19=107&21=109&22=125&26=142&27=149'
+blocks = {'title': block_title, 'body_class': block_body_class, 'og_title': block_og_title, 'og_type': block_og_type, 'head': block_head, 'content': block_content}
+debug_info = '1=12&2=17&3=31&4=41&5=52&6=62&7=72&8=74&9=76&12=84&13=99&16=107&17=111&18=118&20=126&21=132&23=134&24=150&28=167&29=174'

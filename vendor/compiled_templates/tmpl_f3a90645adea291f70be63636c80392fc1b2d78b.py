@@ -38,6 +38,17 @@ def block_body_class(context, missing=missing):
     pass
     yield 'page'
 
+def block_og_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_page = resolve('page')
+    pass
+    yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'title'))
+
 def block_content(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -68,5 +79,5 @@ def block_content(context, missing=missing):
     yield escape(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'body'))
     yield '</div>\n</article>\n'
 
-blocks = {'title': block_title, 'body_class': block_body_class, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&5=52&7=60&8=62&9=68'
+blocks = {'title': block_title, 'body_class': block_body_class, 'og_title': block_og_title, 'content': block_content}
+debug_info = '1=12&2=17&3=31&4=41&5=52&6=63&8=71&9=73&10=79'
