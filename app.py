@@ -13,6 +13,7 @@ from chalice import Chalice, Response
 
 from chalicelib import assets, keys, redirects, urls
 from chalicelib.pages import PageBuilder
+from chalicelib.request_log import Timer, bounded, log_line, request_id
 from chalicelib.responses import Request, finish
 from chalicelib.runtime import answer, current_settings
 from chalicelib.wiring import page_instance
@@ -61,15 +62,19 @@ def _request():
                    stage=current.context.get("stage"))
 
 
-
-def _send(response):
+def _send(response, timer=None):
+    current = app.current_request
+    log_line("request", request_id(getattr(app, "lambda_context", None), current.context),
+             method=current.method, path=bounded(current.context.get("path", "")),
+             status=response.status, ms=timer.ms if timer else None)
     # Every answer is binary to Chalice ("*/*", see BlogApp), so the body is bytes.
     body = response.body.encode("utf-8") if isinstance(response.body, str) else response.body
     return Response(body=body, status_code=response.status, headers=response.headers)
 
 
 def _respond(build):
-    return _send(answer(page_instance(), _request(), build))
+    timer = Timer()
+    return _send(answer(page_instance(), _request(), build), timer)
 
 
 def _send_asset(found):
@@ -224,5 +229,7 @@ def on_content_change(event):
     """Index the key's current state (create, update or delete) from S3."""
     from chalicelib.wiring import event_services
 
+    timer = Timer()
     result = event_services().sync(event.key)
-    app.log.info("%s: %s %s", result.key, result.action, result.detail)
+    log_line("event", request_id(getattr(event, "context", None)), key=bounded(result.key),
+             action=result.action, detail=result.detail[:500], ms=timer.ms)

@@ -116,22 +116,29 @@ def check_source(source, settings, first_seen):
                          f"{first_seen[identity]} is also {source.key}"))
     else:
         first_seen[identity] = path
-    found.extend(_content_problems(path, source.key, settings))
+    problems, claimed = _content_problems(path, source.key, settings)
+    found.extend(problems)
+    for alias, line in claimed:
+        # Two files claiming one old address: the one indexed last would win.
+        other = first_seen.setdefault(("alias", alias), path)
+        if other != path:
+            found.append((line, f"alias {alias!r} is also claimed by {other}"))
     return [located(path, message, line) for line, message in
             sorted(found, key=lambda problem: problem[0] or 1)]
 
 
 def _content_problems(path, key, settings):
+    """(problems, [(alias, line)...]) of one file: its aliases once it parses."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return [(1, f"cannot read: {error.strerror}")]
+        return [(1, f"cannot read: {error.strerror}")], []
     try:
         check_source_size(data)
         text = decode_source(data).replace("\r\n", "\n").replace("\r", "\n")
         meta, _, _ = split_front_matter(text)
     except ContentError as error:
-        return [(error.line, error.reason)]
+        return [(error.line, error.reason)], []
 
     found = [(key_line(text, name), f"unknown key {name!r} is ignored (did you mean {known!r}?)")
              for name, known in unknown_keys_like_known(meta)]
@@ -147,9 +154,13 @@ def _content_problems(path, key, settings):
             found.append((line, f"{name!r} is not a date ({meta[name]!r}): {error}"))
     modified = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
     try:
-        parse_document(data, key, modified, settings)
+        document = parse_document(data, key, modified, settings)
     except ContentError as error:
         # parse_document stops at the first bad date, which is reported above.
         if error.line is None or error.line not in date_lines:
             found.append((error.line, error.reason))
-    return found
+        return found, []
+    if document.draft:   # never indexed, so it takes no address from anyone
+        return found, []
+    line = key_line(text, "aliases")
+    return found, [(alias, line) for alias in document.aliases]

@@ -46,9 +46,20 @@ def plan(services):
 
 
 def reindex(services, keys, advance=lambda key: None):
-    """Sync every key with force; call ``advance(key)`` after each."""
+    """Sync every key with force; call ``advance(key)`` after each.
+
+    A key that fails even after botocore's retries (throttling, an outage) is
+    counted as an error and the rest carry on; the caller exits 1 at the end.
+    """
+    from chalicelib.errors import StorageUnavailable
+    from chalicelib.sync import SyncResult
+
     summary = ReindexSummary()
     for key in keys:
-        summary.add(services.sync(key, force=True))
+        try:
+            result = services.sync(key, force=True)
+        except StorageUnavailable as error:
+            result = SyncResult(key, "error", f"storage failed, try again: {error}")
+        summary.add(result)
         advance(key)
     return summary

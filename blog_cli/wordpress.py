@@ -18,12 +18,12 @@ from chalicelib.redirects import alias_path
 from blog_cli.wordpress_files import ContentFolder
 from blog_cli.wordpress_html import convert, excerpt_to_markdown
 from blog_cli.wordpress_media import ImportLinks, safe_relative, site_hosts, upload_path
-from blog_cli.wordpress_posts import (KINDS, SCHEDULED, SKIPPED_STATUSES, aliases_for,
+from blog_cli.wordpress_posts import (KINDS, SKIPPED_STATUSES, aliases_for,
                                       comments_document, document_text,
                                       plain_title, terms_of, unique_slugs, visibility,
                                       wanted_slug, wp_date)
 from blog_cli.wordpress_site import build_menu, menu_item, site_yaml
-from blog_cli.wordpress_wxr import SUPPORTED_VERSIONS, WxrError, WxrReader
+from blog_cli.wordpress_wxr import SUPPORTED_VERSIONS, WxrError, WxrReader, as_int
 
 SITE_FILE = "site.yaml"
 LIST_LIMIT = 10
@@ -270,7 +270,7 @@ def _write_item(item, kind, slug, links, folder, report):
     aliases = aliases_for(item, kind, links.survey.hosts)
     if aliases:
         meta["aliases"] = aliases
-    cover = links.survey.attachments.get(_int(item.meta.get("_thumbnail_id")))
+    cover = links.survey.attachments.get(as_int(item.meta.get("_thumbnail_id")))
     if cover and cover.relative and links.uploads is not None:
         image = links.media(cover.relative)
         if image:
@@ -284,30 +284,18 @@ def _write_item(item, kind, slug, links, folder, report):
         report.shortcodes[name].append(where)
     folder.write(where, document_text(meta, converted.markdown).encode("utf-8"))
     report.drafts += view.draft
-    report.scheduled += view.scheduled and item.status == SCHEDULED
+    report.scheduled += view.scheduled
     if kind == "post":
         report.posts += 1
     else:
         report.pages += 1
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _comment_date(local, gmt):
-    stamp, _offset = wp_date(local, gmt)
-    return stamp
-
-
 def _write_comments(item, kind, slug, post_slugs, folder, report):
     if not item.comments:
         return
     name = slug if kind == "post" or slug not in post_slugs else f"{slug}.page"
-    text, counts = comments_document(item, kind, slug, _comment_date)
+    text, counts = comments_document(item, kind, slug)
     folder.write(f"comments/{name}.json", text.encode("utf-8"))
     report.comments.update(counts)
 

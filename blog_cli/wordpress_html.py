@@ -40,6 +40,7 @@ MEDIA_SHORTCODES = ("caption", "wp_caption", "gallery", "embed", "audio", "video
 LANGUAGE_CLASS = re.compile(r"(?:^|\s)(?:language|lang)-([\w+#.-]+)")
 BRUSH_CLASS = re.compile(r"brush:\s*([\w+#.-]+)")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+MAY_BE_HAZARD = re.compile(r"[-#>+]|\d[.)]")
 LINE_START_HAZARDS = (re.compile(r"(\s|^)(-+(?:\s|$))"), re.compile(r"(\s|^)(#{1,6}(?:\s|$))"),
                       re.compile(r"((?:\s|^)[0-9]{1,9})([.)](?:\s|$))"),
                       re.compile(r"(^)(>)"), re.compile(r"(\s|^)(\+\s)"))
@@ -223,9 +224,12 @@ class _Converter(MarkdownConverter):
         text = super().escape(text, parent_tags)
         if not text or "_noformat" in parent_tags:
             return text
-        text = ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;").replace("`", r"\`")
-        for pattern in LINE_START_HAZARDS:
-            text = pattern.sub(r"\1\\\2", text)
+        if "&" in text:
+            text = ENTITY_LIKE.sub("&amp;", text)
+        text = text.replace("<", "&lt;").replace("`", r"\`")
+        if MAY_BE_HAZARD.search(text):   # most text has none: skip five substitutions
+            for pattern in LINE_START_HAZARDS:
+                text = pattern.sub(r"\1\\\2", text)
         return text
 
     def convert_pre(self, el, text, parent_tags):

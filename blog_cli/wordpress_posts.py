@@ -183,7 +183,7 @@ def document_text(meta, body):
     return f"---\n{block}---\n\n{body}"
 
 
-def comments_document(item, kind, slug, date_of):
+def comments_document(item, kind, slug):
     """The JSON of an item's comments, grouped by status; (text, Counter-like dict)."""
     groups = {name: [] for name in ("approved", "pending", "spam", "trash")}
     for comment in sorted(item.comments, key=lambda found: int(found.get("id") or 0)
@@ -192,7 +192,7 @@ def comments_document(item, kind, slug, date_of):
         entry = {name: int(value) if name in NUMBERS and value.isdigit() else value
                  for name, value in comment.items()
                  if name not in ("approved", "date", "date_gmt")}
-        entry["date"] = date_of(comment.get("date"), comment.get("date_gmt"))
+        entry["date"], _offset = wp_date(comment.get("date"), comment.get("date_gmt"))
         groups[group].append(entry)
     counts = {name: len(entries) for name, entries in groups.items()}
     document = {"kind": kind, "slug": slug, "wordpress_id": item.post_id,

@@ -15,6 +15,7 @@ from chalicelib.site import parse_site_yaml
 from chalicelib.text import slug_for
 
 from blog_cli.wordpress_posts import plain_title
+from blog_cli.wordpress_wxr import as_int
 
 SIDEBAR = [
     {"type": "search", "title": "Search"},
@@ -41,13 +42,10 @@ def menu_item(item):
     """A MenuItem from a nav_menu_item WxrItem."""
     meta = item.meta
     menus = [name for domain, _slug, name in item.terms if domain == "nav_menu"]
-    try:
-        target_id = int(meta.get("_menu_item_object_id") or 0)
-    except ValueError:
-        target_id = 0
     return MenuItem(menu=menus[0] if menus else "", order=item.menu_order,
                     title=plain_title(item.title), kind=meta.get("_menu_item_type", ""),
-                    target=meta.get("_menu_item_object", ""), target_id=target_id,
+                    target=meta.get("_menu_item_object", ""),
+                    target_id=as_int(meta.get("_menu_item_object_id")),
                     url=(meta.get("_menu_item_url") or "").strip())
 
 

@@ -105,7 +105,8 @@ def _raw_text(element):
     return element.text or ""
 
 
-def _int(value):
+def as_int(value):
+    """``value`` as a whole number, 0 if it is not one."""
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -217,7 +218,7 @@ class WxrReader:
                     or fields.get("wp:term_slug") or "")
             label = (fields.get("wp:cat_name") or fields.get("wp:tag_name")
                      or fields.get("wp:term_name") or slug)
-            term_id = _int(fields.get("wp:term_id"))
+            term_id = as_int(fields.get("wp:term_id"))
             if term_id:
                 channel.terms[term_id] = (taxonomy, slug, label)
 
@@ -230,7 +231,7 @@ class WxrReader:
             elif name in RAW_FIELDS:
                 setattr(item, RAW_FIELDS[name], _raw_text(child))
             elif name in INT_FIELDS:
-                setattr(item, INT_FIELDS[name], _int(_text(child)))
+                setattr(item, INT_FIELDS[name], as_int(_text(child)))
             elif name == "category":
                 item.terms.append((child.get("domain") or "category",
                                    child.get("nicename") or "", _text(child)))

@@ -56,3 +56,27 @@ def storage_errors(what):
         yield
     except (ClientError, BotoCoreError) as error:
         raise StorageUnavailable(f"{what}: {error}") from error
+
+
+# Worth trying again later: throttling, AWS's own 5xx, timeouts and dropped
+# connections. Anything else (a ValidationException such as an item over 400 KB)
+# will fail the same way every time.
+TRANSIENT_CODES = frozenset({
+    "ThrottlingException", "Throttling", "ThrottledException", "RequestLimitExceeded",
+    "ProvisionedThroughputExceededException", "TooManyRequestsException", "SlowDown",
+    "InternalServerError", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
+    "RequestTimeout", "RequestTimeoutException", "TransactionInProgressException",
+    "LimitExceededException",
+})
+
+
+def is_transient(error):
+    """True if ``error`` (or the AWS error behind it) may well succeed on a retry."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    cause = error.__cause__ if isinstance(error, StorageUnavailable) else error
+    if isinstance(cause, ClientError):
+        status = cause.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        return error_code(cause) in TRANSIENT_CODES or status >= 500 or status == 429
+    return isinstance(cause, BotoCoreError) or isinstance(error, StorageUnavailable) \
+        and cause is None

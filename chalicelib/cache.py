@@ -15,6 +15,7 @@ class CachedPage:
     last_modified: str | None = None
     status: int = 200
     location: str | None = None
+    policy: str = ""   # Content-Security-Policy (it hashes the page's own <style> blocks)
 
 
 class PageCache:
@@ -25,6 +26,7 @@ class PageCache:
         self._pages = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._previous = {}  # the pages before the last clear(): served only if storage fails
 
     @property
     def size_bytes(self):
@@ -58,7 +60,17 @@ class PageCache:
                 self._bytes -= evicted.size
 
     def clear(self):
-        """Forget every page (the site changed)."""
+        """Forget every page (the site changed), keeping them as last good copies."""
         with self._lock:
-            self._pages.clear()
+            self._previous, self._pages = self._pages, OrderedDict()
             self._bytes = 0
+
+    def stale(self, key):
+        """The newest copy of ``key`` held, even from before the last clear(), or None.
+
+        Served only while storage fails (stale-if-error): an old page beats an
+        error page. At most one generation is kept, so memory stays within twice
+        ``max_bytes``.
+        """
+        with self._lock:
+            return self._pages.get(key) or self._previous.get(key)

@@ -19,7 +19,7 @@ from chalicelib.background import Background
 from chalicelib.dynamodb import Conflict, Table
 from chalicelib.models import Entry, Label, Post, parse_timestamp, timestamp
 from chalicelib.ranking import MAX_QUERY_TERMS
-from chalicelib.sidebar import RECENT_KEPT, build_sidebar, stored_form
+from chalicelib.sidebar import PAGE_SCHEDULE_PREFIX, RECENT_KEPT, build_sidebar, stored_form
 from chalicelib.text import term_weights
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,11 @@ def _inflate(chunks):
                                     sorted(chunks, key=lambda c: c["sk"]))).decode("utf-8")
 
 
+def _now():
+    """The current UTC time as a stored attribute value (when the site last changed)."""
+    return {"S": timestamp(datetime.now(timezone.utc))}
+
+
 class PostIndex:
     """Reads and writes the blog's index table."""
 
@@ -81,7 +86,7 @@ class PostIndex:
         item = self.table.get(keys.SITE, consistent=consistent) or {}
         return {"config": item.get("config", ""), "version": item.get("version", 0),
                 "total": item.get("total", 0), "scheduled": item.get("scheduled", {}),
-                "sidebar": item.get("sidebar")}
+                "sidebar": item.get("sidebar"), "changed": parse_timestamp(item.get("changed"))}
 
     def refresh_sidebar(self, now=None):
         """Store a fresh sidebar snapshot in the site item; drop scheduled entries now due.
@@ -132,8 +137,8 @@ class PostIndex:
     def save_site_config(self, config_json):
         """Store the settings and bump the version so every cache refreshes."""
         self.ensure_site_item()
-        self.table.update(keys.SITE, "SET config = :config ADD version :one",
-                          values={":config": {"S": config_json}, ":one": ONE})
+        self.table.update(keys.SITE, "SET config = :config, changed = :now ADD version :one",
+                          values={":config": {"S": config_json}, ":one": ONE, ":now": _now()})
 
     # -- reading posts -------------------------------------------------------
 
@@ -291,6 +296,7 @@ class PostIndex:
                     modified=timestamp(source_modified),
                     list_sk=keys.listing_sk(document.date, slug),
                     month=month_of(document.date, tz), terms=sorted(weights),
+                    weights={term: Decimal(str(weight)) for term, weight in weights.items()},
                     page_cover=document.cover_html or None, og=document.og_image,
                     media=document.media_keys or None, aliases=list(document.aliases))
         # Before the transaction bumps the version, so no page cache keeps a stale 404.
@@ -302,8 +308,16 @@ class PostIndex:
         else:
             actions.append(self.table.put_action(dict(
                 keys.aggregate(keys.PAGE_ENTRY, slug), title=document.title)))
-            actions.append(self._version_bump())
-        self.table.transact(actions)
+            actions.append(self._page_schedule(slug, head))
+        try:
+            self.table.transact(actions)
+        except Conflict:
+            raise  # the chunks may be the winner's too: the retry rewrites them
+        except Exception:
+            # Nothing points at this revision's chunks: never leave them behind.
+            self.table.write_batch(deletes=[keys.body_chunk(kind, slug, revision, number)
+                                            for number in range(len(chunks))])
+            raise
 
         if kind == "post":
             self._sync_listings(old, head, listing, weights)
@@ -325,7 +339,7 @@ class PostIndex:
             actions.append(self._site_update(slug, old, None))
         else:
             actions.append(self.table.delete_action(keys.aggregate(keys.PAGE_ENTRY, slug)))
-            actions.append(self._version_bump())
+            actions.append(self._page_schedule(slug, None))
         self.table.transact(actions)
         if kind == "post":
             self._sync_listings(old, None, None, {})
@@ -412,12 +426,25 @@ class PostIndex:
         return actions
 
     def _version_bump(self):
-        return self.table.update_action(keys.SITE, "ADD version :one", {":one": ONE})
+        return self.table.update_action(keys.SITE, "SET changed = :now ADD version :one",
+                                        {":one": ONE, ":now": _now()})
+
+    def _page_schedule(self, slug, new):
+        """Bump the version; a page dated in the future waits in the scheduled map too,
+        so caches expire at its moment (``page:`` keeps it apart from a post's slug)."""
+        names = {"#slug": f"{PAGE_SCHEDULE_PREFIX}{slug}"}
+        values = {":one": ONE, ":now": _now()}
+        if new is not None and new["date"] > timestamp(datetime.now(timezone.utc)):
+            values[":entry"] = self.table.encode_value({"d": new["date"]})
+            expression = "ADD version :one SET changed = :now, scheduled.#slug = :entry"
+        else:
+            expression = "ADD version :one SET changed = :now REMOVE scheduled.#slug"
+        return self.table.update_action(keys.SITE, expression, values, names)
 
     def _site_update(self, slug, old, new):
         """Bump the version; keep the total and the scheduled map in step."""
         names = {"#slug": slug}
-        values = {":one": ONE}
+        values = {":one": ONE, ":now": _now()}
         expression = "ADD version :one"
         delta = (new is not None) - (old is not None)
         if delta:
@@ -428,10 +455,10 @@ class PostIndex:
             entry = {"d": new["date"], "m": new["month"],
                      "t": [tag["s"] for tag in new["tags"]],
                      "c": [cat["s"] for cat in new["cats"]]}
-            expression += " SET scheduled.#slug = :entry"
+            expression += " SET changed = :now, scheduled.#slug = :entry"
             values[":entry"] = self.table.encode_value(entry)
         else:
-            expression += " REMOVE scheduled.#slug"
+            expression += " SET changed = :now REMOVE scheduled.#slug"
         return self.table.update_action(keys.SITE, expression, values, names)
 
     def _sync_listings(self, old, new, listing, weights):
@@ -456,9 +483,13 @@ class PostIndex:
         new_listing = listing_keys(new)
         new_terms = term_keys(new)
         stale = sorted(old_keys - new_listing - set(new_terms))
+        # A posting that an edit leaves as it was is not written again.
+        same_place = old is not None and new is not None and old["list_sk"] == new["list_sk"]
+        kept = old.get("weights", {}) if same_place else {}
         puts = [dict(listing, pk=pk, sk=sk) for pk, sk in sorted(new_listing)]
         puts += [{"pk": pk, "sk": sk, "w": Decimal(str(weights[term]))}
-                 for (pk, sk), term in sorted(new_terms.items())]
+                 for (pk, sk), term in sorted(new_terms.items())
+                 if kept.get(term) != weights[term]]
         self.table.write_batch(puts=puts, deletes=[{"pk": pk, "sk": sk} for pk, sk in stale])
 
     def _sync_aliases(self, kind, slug, old, new):

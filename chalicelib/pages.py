@@ -138,7 +138,7 @@ class PageBuilder:
     def static_page(self, slug):
         """One static page."""
         page = self.index.document("page", slug)
-        if page is None:
+        if page is None or page.date > self.now:  # a page dated in the future is scheduled
             raise NotFound(f"no page {slug!r}")
         return self._render("page.html", page=page,
                             canonical=self.links.absolute(urls.page(slug)),
@@ -232,8 +232,13 @@ class PageBuilder:
         bodies = self.index.bodies(entries) if self.settings.feed_full_text and entries else {}
         body = build_feed(feed_format, self.settings, self.links.base, path, entries, bodies,
                           suffix, stylesheet=self.links.url(assets.asset("feed.xsl").path))
-        newest = max((entry.updated or entry.date for entry in entries), default=None)
-        return Page(body=body, content_type=content_type, last_modified=newest)
+        # An edit without a new `updated` date changes the feed too: the site's
+        # last change counts, so If-Modified-Since never hides an edit.
+        changes = [entry.updated or entry.date for entry in entries]
+        if self.site.value().changed:
+            changes.append(min(self.site.value().changed, self.now))
+        return Page(body=body, content_type=content_type,
+                    last_modified=max(changes, default=None))
 
     def sitemap(self):
         """Every published post, page and the home page, with absolute URLs."""

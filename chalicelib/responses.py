@@ -5,7 +5,9 @@
 ``finish`` makes the ``Response`` with its headers, answering conditional
 requests with 304 and HEAD without a body.
 """
+import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -17,6 +19,7 @@ ATOM = "application/atom+xml; charset=utf-8"
 RSS = "application/rss+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
+STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,19 @@ class Request:
 
     @property
     def cache_key(self):
-        """The page cache's key: host, path and the sorted query."""
+        """The page cache's key: everything a page takes from the request.
+
+        That is the path, the sorted query and the validated origin (scheme,
+        host, stage prefix) its links are made from; base_url is the site's,
+        and a change of settings empties the cache.
+        """
         from urllib.parse import urlencode
 
+        from chalicelib.urls import request_origin
+
+        scheme, host, stage = request_origin(self)
         query = urlencode(sorted(self.query.items())) if self.query else ""
-        return f"{self.headers.get('host', '')}{self.path}?{query}"
+        return f"{scheme}://{host}{stage}\n{self.path}?{query}"
 
 
 @dataclass
@@ -63,6 +74,8 @@ def freeze(page):
     body = page.body.decode("utf-8") if isinstance(page.body, bytes) else page.body
     encoded = body.encode("utf-8")
     etag = '"' + hashlib.blake2b(encoded, digest_size=12).hexdigest() + '"'
+    html = page.content_type == HTML
+    inline_styles = tuple(STYLE_BLOCK.findall(body)) if html else ()
     modified = None
     if page.last_modified:  # feeds only: email.utils costs a cold start ~10 ms
         from email.utils import format_datetime
@@ -70,7 +83,22 @@ def freeze(page):
         modified = format_datetime(page.last_modified.astimezone(timezone.utc), usegmt=True)
     return CachedPage(body=body, content_type=page.content_type, etag=etag,
                       size=len(encoded), last_modified=modified, status=page.status,
-                      location=page.location)
+                      location=page.location,
+                      policy=content_security_policy(html, inline_styles))
+
+
+@lru_cache(maxsize=16)
+def content_security_policy(html=True, inline_styles=()):
+    """The CSP of an answer: HTML runs no script at all and takes styles only from
+    the site (and its own <style> blocks, by hash); feeds may load the site's XSLT."""
+    if not html:
+        return "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    hashes = "".join(
+        f" 'sha256-{base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()}'"
+        for style in dict.fromkeys(inline_styles))
+    return ("default-src 'none'; script-src 'none'; "
+            f"style-src 'self'{hashes}; img-src 'self' https: data:; media-src 'self' https:; "
+            "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 
 @lru_cache(maxsize=64)
@@ -83,11 +111,19 @@ def cache_control(seconds, status):
     return f"public, max-age={seconds}, stale-while-revalidate={max(seconds, 60)}"
 
 
+def _opaque(tag):
+    """An entity tag without its weak prefix: If-None-Match compares weakly."""
+    tag = tag.strip()
+    return tag[2:] if tag.startswith(("W/", "w/")) else tag
+
+
 def not_modified(headers, page):
-    """RFC 9110: If-None-Match decides when present, else If-Modified-Since."""
+    """RFC 9110: If-None-Match decides when present (``*`` and weak tags included),
+    else If-Modified-Since."""
     if_none_match = headers.get("if-none-match")
     if if_none_match:
-        return page.etag in {tag.strip() for tag in if_none_match.split(",")}
+        tags = {_opaque(tag) for tag in if_none_match.split(",")}
+        return "*" in tags or page.etag in tags
     if not page.last_modified:
         return False
     since = headers.get("if-modified-since")
@@ -101,10 +137,31 @@ def not_modified(headers, page):
         return False
 
 
-def finish(page, max_age, request):
-    """The HTTP answer to ``request`` with the cached ``page``."""
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                          "interest-cohort=()",
+    "X-Frame-Options": "DENY",
+}
+HSTS = "max-age=31536000"
+RETRY_AFTER_SECONDS = "30"
+
+
+def finish(page, max_age, request, https=False):
+    """The HTTP answer to ``request`` with the cached ``page``.
+
+    Every answer carries the security headers; HSTS when the public address
+    (``https``) is https; a 503 says when to try again.
+    """
     headers = {"Content-Type": page.content_type, "ETag": page.etag,
-               "Cache-Control": cache_control(max_age, page.status)}
+               "Cache-Control": cache_control(max_age, page.status),
+               "Content-Security-Policy": page.policy or content_security_policy(),
+               **SECURITY_HEADERS}
+    if https:
+        headers["Strict-Transport-Security"] = HSTS
+    if page.status == 503:
+        headers["Retry-After"] = RETRY_AFTER_SECONDS
     if page.last_modified:
         headers["Last-Modified"] = page.last_modified
     if page.location:

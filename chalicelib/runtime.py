@@ -38,6 +38,7 @@ class SiteView:
     version: int
     total: int
     sidebar: Lazy  # of SidebarData
+    changed: object = None  # datetime of the site's last change (feeds' Last-Modified)
 
     @property
     def settings(self):
@@ -95,7 +96,8 @@ class Instance:
                 self._config = SiteConfig.from_json(state["config"])
                 self._config_json = state["config"]
             self.view = SiteView(config=self._config, version=state["version"],
-                                 total=state["total"], sidebar=self._sidebar(state, now))
+                                 total=state["total"], sidebar=self._sidebar(state, now),
+                                 changed=state.get("changed"))
         upcoming = [entry["d"] for entry in not_yet_due(state["scheduled"], now)]
         self._next_due = parse_timestamp(min(upcoming)) if upcoming else None
         return self.view
@@ -116,6 +118,15 @@ class Instance:
 def _error(settings, request, status, message):
     page = error_page(settings, urls.links_for(request, settings.base_url), status, message)
     return freeze(page), 0
+
+
+def _unavailable(instance, settings, request):
+    """The last good copy of the page if there is one (stale-if-error), else the themed 503."""
+    stale = instance.cache.stale(request.cache_key)
+    if stale is not None:
+        log.warning("storage failing: serving the last good copy of %s", request.path)
+        return stale, 0
+    return _error(settings, request, 503, "The blog is temporarily unavailable.")
 
 
 def _site_for(instance, request, now):
@@ -147,16 +158,16 @@ def build_page(instance, request, build, now):
     """
     try:
         cached, site = _site_for(instance, request, now)
-    except Exception as error:  # storage or configuration down: no settings to use
+    except Exception as error:  # storage or configuration down: use what we last knew
         log.error("cannot read the site settings: %s", error)
-        return _error(SiteSettings(), request, 503, "The blog is temporarily unavailable.")
+        return _unavailable(instance, _known_settings(instance), request)
     if cached is not None:
         return cached, instance.view.settings.cache_seconds
     builder = PageBuilder(instance.index, site, request, now)
     try:
         page = freeze(build(builder))
     except NotFound as missing:
-        log.info("404 %s: %s", request.cache_key, missing)
+        log.info("404 %s: %s", request.path, missing)
         try:
             page = freeze(builder.not_found())
         except Exception as error:
@@ -166,11 +177,10 @@ def build_page(instance, request, build, now):
         instance.cache.put(request.cache_key, page)  # bounded; repeats cost nothing
         return page, builder.settings.cache_seconds
     except StorageUnavailable as error:
-        log.error("storage failed for %s: %s", request.cache_key, error)
-        return _error(_settings_or_default(site), request, 503,
-                      "The blog is temporarily unavailable.")
+        log.error("storage failed for %s: %s", request.path, error)
+        return _unavailable(instance, _settings_or_default(site), request)
     except Exception:  # a bug must still get the themed page, never a traceback
-        log.exception("error building %s", request.cache_key)
+        log.exception("error building %s", request.path)
         return _error(_settings_or_default(site), request, 503,
                       "Something went wrong on our side.")
     if page.status in CACHED_STATUSES:
@@ -185,7 +195,12 @@ def _settings_or_default(site):
         return SiteSettings()
 
 
+def _known_settings(instance):
+    return instance.view.settings if instance.view is not None else SiteSettings()
+
+
 def answer(instance, request, build, now=None):
     """The HTTP Response to ``request``, whose page ``build(PageBuilder)`` makes."""
     page, max_age = build_page(instance, request, build, now or datetime.now(timezone.utc))
-    return finish(page, max_age, request)
+    links = urls.links_for(request, _known_settings(instance).base_url)
+    return finish(page, max_age, request, https=links.base.startswith("https://"))

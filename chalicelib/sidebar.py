@@ -12,6 +12,7 @@ from chalicelib import keys
 from chalicelib.models import Entry, parse_timestamp, timestamp
 
 RECENT_KEPT = 50  # the most a recent_posts widget shows
+PAGE_SCHEDULE_PREFIX = "page:"  # scheduled-map names of pages (posts go by their slug)
 
 
 @dataclass
@@ -42,7 +43,8 @@ def pending_counts(scheduled, now):
     for entry in not_yet_due(scheduled, now):
         labels = [keys.aggregate_sk(keys.TAG, slug) for slug in entry.get("t", [])]
         labels += [keys.aggregate_sk(keys.CATEGORY, slug) for slug in entry.get("c", [])]
-        labels.append(keys.aggregate_sk(keys.MONTH, entry.get("m")))
+        if entry.get("m"):  # pages wait here too, with no month or labels
+            labels.append(keys.aggregate_sk(keys.MONTH, entry["m"]))
         for sk in labels:
             minus[sk] = minus.get(sk, 0) + 1
     return minus
@@ -52,10 +54,14 @@ def build_sidebar(aggregates, scheduled, now, recent=()):
     """SidebarData from the AGG items, less the posts that are not yet due."""
     minus = pending_counts(scheduled, now)
     data = SidebarData(recent=list(recent))
+    moment = timestamp(now)
+    waiting = {name[len(PAGE_SCHEDULE_PREFIX):] for name, entry in scheduled.items()
+               if name.startswith(PAGE_SCHEDULE_PREFIX) and entry.get("d", "") > moment}
     for item in aggregates:
         kind, name = keys.split_aggregate_sk(item["sk"])
         if kind == keys.PAGE_ENTRY:
-            data.pages.append((item.get("title", name), name))
+            if name not in waiting:  # a page dated in the future is scheduled
+                data.pages.append((item.get("title", name), name))
             continue
         count = item.get("count", 0) - minus.get(item["sk"], 0)
         if count <= 0:

@@ -212,10 +212,8 @@ def _validate_menu(raw, problems):
 
 
 def _menu_url_ok(url):
-    if url.startswith(("http://", "https://")):
-        return len(url) > len("https://") and " " not in url
-    # "//host" would leave the site; a backslash is read as a slash by browsers.
-    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+    """http(s) with a host, or a site path (``text.is_safe_link`` without mailto:)."""
+    return is_safe_link(url) and not url.lower().startswith("mailto:")
 
 
 def build_config(raw, strict=True, locate=None):

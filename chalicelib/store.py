@@ -40,6 +40,19 @@ class ContentStore:
         return SourceObject(key=key, data=data, etag=response.get("ETag", "").strip('"'),
                             last_modified=response["LastModified"])
 
+    def etag(self, key):
+        """The object's current ETag (a HEAD request), or None when it does not exist."""
+        from botocore.exceptions import ClientError
+
+        with storage_errors(f"S3 head {key}"):
+            try:
+                response = self.client.head_object(Bucket=self.bucket, Key=key)
+            except ClientError as error:
+                if error_code(error) in MISSING_CODES:
+                    return None
+                raise
+        return response.get("ETag", "").strip('"')
+
     def put(self, key, data):
         """Upload ``data`` as ``key`` (Markdown, UTF-8); its ETag."""
         with storage_errors(f"S3 put {key}"):

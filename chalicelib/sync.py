@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from chalicelib.aws import is_transient
 from chalicelib.content import classify_key, parse_document
 from chalicelib.document_media import apply_media
 from chalicelib.errors import ContentError
@@ -17,6 +18,7 @@ from chalicelib.store import CONTENT_PREFIXES
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+MAX_REASON = 500
 
 
 @dataclass(frozen=True)
@@ -31,49 +33,71 @@ class SyncResult:
 CHANGES = {"indexed", "removed", "draft"}
 
 
-def sync_key(key, store, index, settings, force=False, refresh_sidebar=True):
+def sync_key(key, store, index, settings, force=False, refresh_sidebar=True,
+             on_rendered=None):
     """Make the index reflect ``key`` as it is in S3 now.
 
-    After a change the site item's sidebar snapshot is refreshed, unless the
-    caller loads many keys and refreshes once at the end (``refresh_sidebar``).
+    After indexing, the object's ETag is read again: if S3 changed meanwhile
+    (a newer upload, a delete) the key is synced again, so whichever handler
+    finishes last leaves the index matching S3. Transient AWS faults raise
+    (the S3 event is retried); anything else about the object is recorded as
+    its error and never raises. After a change the site item's sidebar
+    snapshot is refreshed, unless the caller loads many keys and refreshes
+    once at the end (``refresh_sidebar``). ``on_rendered`` is called between
+    rendering and writing (tests stall a handler there).
     """
     if not key.startswith(CONTENT_PREFIXES):
         return SyncResult(key, "ignored", "not under posts/ or pages/")
+    changed = False
     for attempt in range(MAX_ATTEMPTS):
         try:
-            result = _sync_once(key, store, index, settings, force)
+            result, seen = _sync_once(key, store, index, settings, force, on_rendered)
         except Conflict:
             log.info("%s changed while indexing (attempt %d); retrying", key, attempt + 1)
+            force = True  # a concurrent writer may have overwritten this revision's body
             continue
-        if refresh_sidebar and result.action in CHANGES:
-            index.refresh_sidebar()
-        return result
+        except Exception as error:  # sorted into retry-later (raise) and poison (record)
+            if is_transient(error):
+                raise
+            log.exception("cannot index %s", key)
+            reason = f"could not be indexed ({type(error).__name__}): {error}"[:MAX_REASON]
+            return _record(index, key, ContentError(reason, key=key))
+        changed = changed or result.action in CHANGES
+        if store.etag(key) == seen:
+            if refresh_sidebar and changed:
+                index.refresh_sidebar()
+            return result
+        log.info("%s changed in S3 while indexing (attempt %d); again", key, attempt + 1)
     return SyncResult(key, "error", "gave up after repeated concurrent updates")
 
 
-def _sync_once(key, store, index, settings, force):
+def _sync_once(key, store, index, settings, force, on_rendered=None):
+    """(SyncResult, the ETag the index now reflects, or None for a missing object)."""
     try:
         source_key = classify_key(key)
     except ContentError as error:
         source = store.get(key)
         if source is None:
             index.clear_error(key)
-            return SyncResult(key, "ignored", "deleted")
-        return _record(index, key, error)
+            return SyncResult(key, "ignored", "deleted"), None
+        return _record(index, key, error), source.etag
 
     source = store.get(key)
     if source is None:
         removed = index.remove(source_key.kind, source_key.slug)
         index.clear_error(key)
-        return SyncResult(key, "removed" if removed else "unchanged", "object is gone")
+        return SyncResult(key, "removed" if removed else "unchanged", "object is gone"), None
 
     if not force:
         head = index.head(source_key.kind, source_key.slug)
         if head and head.get("etag") == source.etag:
             index.clear_error(key)
-            return SyncResult(key, "unchanged", "already indexed")
+            return SyncResult(key, "unchanged", "already indexed"), source.etag
 
-    return apply_parsed(key, parse_source(source, settings), source, index, settings)
+    parsed = parse_source(source, settings)
+    if on_rendered is not None:
+        on_rendered(key)
+    return apply_parsed(key, parsed, source, index, settings), source.etag
 
 
 def parse_source(source, settings):
@@ -85,6 +109,8 @@ def parse_source(source, settings):
         return parse_document(source.data, source.key, source.last_modified, settings)
     except ContentError as error:
         return error
+    except RecursionError:  # the pre-checks should stop it first; never crash on it
+        return ContentError("nested too deeply to render", key=source.key)
 
 
 def apply_parsed(key, parsed, source, index, settings):

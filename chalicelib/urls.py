@@ -5,6 +5,7 @@ build addresses here, so a path is spelled once. ``Links`` turns a site path
 into what one request must show: the API stage prefix on the raw
 execute-api host, and absolute URLs on the public address.
 """
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -107,20 +108,42 @@ class Links:
         return self.base + path
 
 
+HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
+                  r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::[0-9]{1,5})?$")
+STAGE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SCHEMES = ("http", "https")
+
+
+def request_origin(request):
+    """(scheme, host, stage prefix) of ``request``, from validated values only.
+
+    A host that is not a host name becomes ``localhost``, a scheme other than
+    ``http``/``https`` is ignored, and the stage prefix is set only straight on
+    the execute-api host. These three and base_url are all a page's links take
+    from the request, and the page cache keys on them
+    (``responses.Request.cache_key``), so one visitor's headers never show in
+    another's page.
+    """
+    host = request.headers.get("host", "")
+    if len(host) > 255 or not HOST.match(host):
+        host = "localhost"
+    direct = host.lower().endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
+    stage = f"/{request.stage}" if request.stage and direct and STAGE.match(request.stage) \
+        else ""
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    local = host.startswith(("127.0.0.1", "localhost"))
+    scheme = forwarded if forwarded in SCHEMES else ("http" if local else "https")
+    return scheme, host, stage
+
+
 def links_for(request, base_url):
     """The Links of ``request`` (a responses.Request) on a site whose base_url is given.
 
     Straight on the execute-api host every path sits under the stage name;
     through CloudFront or a custom domain the public paths start at base_url's.
     """
-    host = request.headers.get("host", "localhost")
-    direct = host.endswith(".amazonaws.com") and "x-amz-cf-id" not in request.headers
-    if request.stage and direct:
-        root = f"/{request.stage}"
-    else:
-        root = urlsplit(base_url).path.rstrip("/") if base_url else ""
+    scheme, host, stage = request_origin(request)
+    root = stage or (urlsplit(base_url).path.rstrip("/") if base_url else "")
     if base_url:
         return Links(root=root, base=base_url)
-    scheme = request.headers.get("x-forwarded-proto") or (
-        "http" if host.startswith(("127.0.0.1", "localhost")) else "https")
     return Links(root=root, base=f"{scheme}://{host}{root}")

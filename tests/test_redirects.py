@@ -237,3 +237,16 @@ def test_bad_aliases_are_reported_with_their_line(value, problem):
         parse_document(text.encode(), "posts/t.md", NOW, SITE)
     assert problem in str(raised.value)
     assert raised.value.line == 3
+
+
+def test_blog_check_reports_an_old_address_claimed_by_two_files(tmp_path):
+    from blog_cli.checking import check_paths
+
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "first.md").write_text("---\naliases: ['/old-post/']\n---\nOne\n")
+    (posts / "second.md").write_text("---\ntitle: Two\naliases: [/Old-Post]\n---\nTwo\n")
+    (posts / "draft.md").write_text("---\ndraft: true\naliases: ['/old-post']\n---\nThree\n")
+    report = check_paths([tmp_path])
+    assert report.problems == [f"{posts / 'second.md'}:3: alias '/old-post' is also "
+                               f"claimed by {posts / 'first.md'}"]

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import DESKTOP, PAGE_KINDS, PHONE
 
-VIEWPORTS = {"390": PHONE, "1280": DESKTOP}
+VIEWPORTS = {"320": {"width": 320, "height": 640}, "390": PHONE, "1280": DESKTOP}
 
 
 def boxes(page):
