@@ -95,6 +95,8 @@ def seed(found, posts, label, upload=False):
         else:
             document = parse_document(data, key, post.date, settings)
             found.index.upsert(document, f"seed-{number}", post.date, settings.tzinfo)
+        if number == len(posts):
+            found.index.refresh_sidebar()
         now = time.perf_counter()
         if now - last_report > 5 or number == len(posts):
             last_report = now
@@ -110,6 +112,8 @@ class CallMeter:
     def __init__(self):
         self.calls = Counter()
         self.wire_seconds = 0.0
+        self.intervals = []      # (start, end) of each HTTP round trip
+        self.write_units = 0.0   # estimated from the requests (see estimate_write_units)
         self._patches = []
 
     def __enter__(self):
@@ -121,6 +125,7 @@ class CallMeter:
 
         def counted(client, operation, params):
             meter.calls[f"{client.meta.service_model.service_name}:{operation}"] += 1
+            meter.write_units += estimate_write_units(operation, params)
             return make_call(client, operation, params)
 
         def timed(endpoint, request):
@@ -128,7 +133,9 @@ class CallMeter:
             try:
                 return send(endpoint, request)
             finally:
-                meter.wire_seconds += time.perf_counter() - started
+                ended = time.perf_counter()
+                meter.wire_seconds += ended - started
+                meter.intervals.append((started, ended))
 
         BaseClient._make_api_call, Endpoint._send = counted, timed
         self._patches = [(BaseClient, "_make_api_call", make_call),
@@ -143,8 +150,57 @@ class CallMeter:
         """Start counting again from zero."""
         self.calls.clear()
         self.wire_seconds = 0.0
+        self.intervals = []
+        self.write_units = 0.0
+
+    @property
+    def round_trips(self):
+        """Sequential round trips: the longest chain of calls, each after the last ended.
+
+        Calls that overlap count once, so this is what a reader waits on.
+        """
+        chain = []
+        for start, end in sorted(self.intervals, key=lambda interval: interval[1]):
+            before = [length for finished, length in chain if finished <= start]
+            chain.append((end, 1 + max(before, default=0)))
+        return max((length for _, length in chain), default=0)
 
     @property
     def total(self):
         """API calls counted since the last reset."""
         return sum(self.calls.values())
+
+
+def _item_kib(item):
+    """DynamoDB's size of a typed item, closely enough: names plus values, in KiB."""
+    import json
+
+    return len(json.dumps(item, separators=(",", ":")).encode("utf-8")) / 1024
+
+
+def estimate_write_units(operation, params):
+    """Write capacity units a DynamoDB write request costs (1 per KiB, twice in a transaction).
+
+    An update or a delete is counted as one unit (the item it changes is small,
+    except the site item, whose size is added when it is the one updated).
+    """
+    import math
+
+    if operation == "PutItem":
+        return math.ceil(_item_kib(params["Item"]))
+    if operation in ("UpdateItem", "DeleteItem"):
+        return 1
+    if operation == "BatchWriteItem":
+        units = 0
+        for requests in params["RequestItems"].values():
+            for request in requests:
+                put = request.get("PutRequest")
+                units += math.ceil(_item_kib(put["Item"])) if put else 1
+        return units
+    if operation == "TransactWriteItems":
+        units = 0
+        for action in params["TransactItems"]:
+            kind, body = next(iter(action.items()))
+            units += 2 * (math.ceil(_item_kib(body["Item"])) if kind == "Put" else 1)
+        return units
+    return 0

@@ -215,6 +215,7 @@ def call_counts(data):
         with harness.CallMeter() as meter:
             status = call(event)["statusCode"]
             cold = dict(meter.calls)
+            trips = meter.round_trips
             meter.reset()
             call(event)
             cached = meter.total
@@ -230,8 +231,34 @@ def call_counts(data):
         summary.append((kind, status, sum(cold.values()), cached, after, detail))
         row("3 AWS calls", f"{kind} ({status}): cold / cached / after cache_seconds",
             f"{sum(cold.values())} / {cached} / {after}", "-", "-",
-            "", detail + "; no S3, no Scan")
+            f"≤ 2 round trips: {trips}", detail + "; no S3, no Scan")
     return summary
+
+
+def writes(found, count):
+    """Calls and write units per post through the S3 event's path, new and edited."""
+    print("3b. writes per post", flush=True)
+    posts = corpus.generate(count, seed=5, prefix="write")
+    figures = {}
+    for phase in ("new", "edited"):
+        with harness.CallMeter() as meter:
+            for post in posts:
+                key = f"posts/{post.slug}.md"
+                text = post.blog_source()
+                if phase == "edited":  # one sentence added at the end
+                    text += "\nOne more sentence, added later.\n"
+                found.store.put(key, text.encode("utf-8"))
+                meter.calls.clear()  # the upload is the author's, not the indexer's
+                before = meter.write_units
+                assert found.sync(key).action == "indexed"
+                figures.setdefault(phase, []).append((sum(meter.calls.values()),
+                                                      meter.write_units - before))
+    for phase, numbers in figures.items():
+        calls = statistics.median(number[0] for number in numbers)
+        units = statistics.median(number[1] for number in numbers)
+        row("3b writes", f"a {phase} post: AWS calls / DynamoDB write units (median)",
+            f"{calls:.0f} / {units:.0f}", "-", "-", "",
+            "units estimated from the requests: 1 per KiB, 2 in a transaction")
 
 
 # -- 4. scale ---------------------------------------------------------------------
@@ -382,7 +409,7 @@ def pelican(found, posts, slugs):
         ms(ours_median), ms(theirs_median), ours_median / theirs_median, "",
         f"Pelican wrote {pages:,} HTML pages per build")
 
-    harness.use_table(found.index.table)
+    harness.use_table(found.index.table.name)
     call(post_event(slugs[0]))
     started = time.perf_counter()
     for slug in slugs:
@@ -411,6 +438,41 @@ def wordpress_import():
     row("6 import", f"peak RSS importing {large:,} vs {small:,} posts",
         f"{many['peak_mib']:.0f} MiB", f"{few['peak_mib']:.0f} MiB",
         many["peak_mib"] / few["peak_mib"], "≤ 1.5", "the export is streamed")
+
+
+# -- 7. local mode at size ---------------------------------------------------------
+
+LOCAL_SIZES = (100, 1000) if QUICK else (100, 1000, 10_000)
+
+
+def local_mode():
+    print("7. blog serve over generated folders (fresh processes)", flush=True)
+    import local_scale
+
+    found = {}
+    for size in LOCAL_SIZES:
+        found[size] = local_scale.measure(size, WORK)
+        figures = found[size]
+        row("7 local mode", f"`blog serve`, {size:,} posts: first answer / fully indexed",
+            f"{figures['first_answer_s']:.1f} s / {figures['indexed_s']:.1f} s", "-", "-", "",
+            f"{figures['per_post_ms']:.1f} ms a post after start-up; Ctrl-C stopped it in "
+            f"{figures['stop_s']:.2f} s")
+        row("7 local mode", f"`blog serve`, {size:,} posts: peak RSS vs live data",
+            f"{figures['peak_mib']:.0f} MiB", f"{figures['live_mib']:.1f} MiB",
+            figures["peak_mib"] / max(figures["live_mib"], 0.1), "",
+            "live data: the objects' bytes plus the items' JSON in the embedded AWS")
+    small, large = LOCAL_SIZES[0], LOCAL_SIZES[-1]
+    row("7 local mode", f"time a post, {large:,} vs {small:,} posts",
+        f"{found[large]['per_post_ms']:.1f} ms", f"{found[small]['per_post_ms']:.1f} ms",
+        found[large]["per_post_ms"] / found[small]["per_post_ms"], "≤ 1.5")
+    grown = found[large]["peak_mib"] - found[small]["peak_mib"]
+    data = found[large]["live_mib"] - found[small]["live_mib"]
+    row("7 local mode", f"memory growth vs live data growth, {small:,} to {large:,} posts",
+        f"{grown:.0f} MiB", f"{data:.1f} MiB", grown / max(data, 0.1), "≤ 2",
+        "moto keeps each small item as Python objects (~1 KiB a posting)")
+    stop = local_scale.interrupt_while_loading(LOCAL_SIZES[1], WORK, after=3.0)
+    row("7 local mode", f"Ctrl-C during the first load of {LOCAL_SIZES[1]:,} posts",
+        f"{stop:.2f} s", "-", "-", "≤ 2 s")
 
 
 # -- the run ----------------------------------------------------------------------
@@ -445,8 +507,7 @@ def main():
         slug = small_posts[SMALL // 2].slug
         harness.use_table("bench-small")
         body = call(post_event(slug))["body"]
-        small.index._call("put_item", Item={"pk": {"S": "BASELINE"}, "sk": {"S": slug},
-                                            "body": {"S": body}})
+        small.index.table.put({"pk": "BASELINE", "sk": slug, "body": body})
         large_posts = corpus.generate(LARGE)
         words = (corpus.word_near_frequency(large_posts, 0.01),
                  corpus.word_near_frequency(large_posts, 0.10))
@@ -458,6 +519,7 @@ def main():
         warm_page(slug)
         harness.use_table("bench-small")
         call_counts(data)
+        writes(harness.create_blog("bench-writes"), 10 if QUICK else 40)
 
         pelican_posts = corpus.generate(PELICAN_POSTS, seed=11, prefix="pel")
         middle = harness.create_blog("bench-pelican")
@@ -473,6 +535,7 @@ def main():
     finally:
         server.stop()
     wordpress_import()
+    local_mode()
     print_table(info, started)
 
 

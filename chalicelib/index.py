@@ -293,6 +293,7 @@ class PostIndex:
                     modified=timestamp(source_modified),
                     list_sk=keys.listing_sk(document.date, slug),
                     month=month_of(document.date, tz), terms=sorted(weights),
+                    weights={term: Decimal(str(weight)) for term, weight in weights.items()},
                     aliases=list(document.aliases))
         # Before the transaction bumps the version, so no page cache keeps a stale 404.
         self._sync_aliases(kind, slug, old, head)
@@ -442,9 +443,13 @@ class PostIndex:
         new_listing = listing_keys(new)
         new_terms = term_keys(new)
         stale = sorted(old_keys - new_listing - set(new_terms))
+        # A posting that an edit leaves as it was is not written again.
+        same_place = old is not None and new is not None and old["list_sk"] == new["list_sk"]
+        kept = old.get("weights", {}) if same_place else {}
         puts = [dict(listing, pk=pk, sk=sk) for pk, sk in sorted(new_listing)]
         puts += [{"pk": pk, "sk": sk, "w": Decimal(str(weights[term]))}
-                 for (pk, sk), term in sorted(new_terms.items())]
+                 for (pk, sk), term in sorted(new_terms.items())
+                 if kept.get(term) != weights[term]]
         self.table.write_batch(puts=puts, deletes=[{"pk": pk, "sk": sk} for pk, sk in stale])
 
     def _sync_aliases(self, kind, slug, old, new):

@@ -10,11 +10,18 @@ SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\w+")
 SLUG_REPLACEMENTS = [["+", "-plus"], ["#", "-sharp"], ["&", " and "]]
 STOPWORDS = frozenset("""
-a an and are as at be but by for from has have he her his i if in into is it its
-me my no not of on or our she so than that the their them then there these they
-this to us was we were what when which who will with you your
+a about after all also am an and any are as at be been before being but by can
+could did do does doing down during each few for from had has have having he her
+here hers him his how i if in into is it its itself just me more most my no nor
+not now of off on once only or other our ours out over own same she should so
+some such than that the their theirs them then there these they this those
+through to too under until up us very was we were what when where which while
+who whom why will with would you your yours
 """.split())
-MAX_TERMS = 1000
+# Postings are the bulk of a post's writes: one item per distinct word. The
+# heaviest 400 words (title and tags first) cover every word of a post of up to
+# about a thousand words; a longer post loses only some of its one-off words.
+MAX_TERMS = 400
 TITLE_WEIGHT = 10.0
 LABEL_WEIGHT = 5.0
 

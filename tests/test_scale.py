@@ -1,0 +1,119 @@
+"""A blog of any size: memory and writes that grow no faster than the posts.
+
+Memory is read from the process (RSS), not timed; the figures at 100, 1,000
+and 10,000 posts are `make bench`'s.
+"""
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+from botocore.client import BaseClient
+
+from tests.helpers import PROJECT, publish
+
+WORDS = ("harbour lantern keeper granite tide beacon fog horn gull rope pier storm "
+         "island ferry compass chart").split()
+
+
+def resident_mib():
+    """This process's resident memory now, in MiB."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * 4096 / 2**20
+
+
+def write_posts(folder, first, count):
+    """``count`` short posts named from ``first`` on: the keys under ``folder``."""
+    keys = []
+    for number in range(first, first + count):
+        body = " ".join(f"{WORDS[(number + i) % len(WORDS)]}{i % 9}" for i in range(60))
+        key = f"posts/post-{number:04d}.md"
+        (folder / key).write_text(
+            f"---\ntitle: Post {number}\ndate: 2024-{number % 12 + 1:02d}-01\n"
+            f"tags: [t{number % 10}, u{number % 7}]\ncategories: c{number % 4}\n---\n{body}\n")
+        keys.append(key)
+    return keys
+
+
+MEASURE = """
+import gc, json, sys, tempfile
+from pathlib import Path
+import boto3
+from moto import mock_aws
+from blog_cli.embedded_aws import scale_moto
+from blog_cli.loading import load_files
+from chalicelib.dynamodb import create_table
+from chalicelib.site import SiteSettings
+from chalicelib.wiring import services
+from tests.helpers import BUCKET, TABLE
+from tests.test_scale import resident_mib, write_posts
+
+scale_moto()
+with mock_aws(), tempfile.TemporaryDirectory() as folder:
+    root = Path(folder)
+    (root / "posts").mkdir()
+    boto3.client("s3").create_bucket(Bucket=BUCKET)
+    create_table(boto3.client("dynamodb"), TABLE)
+    blog = services()
+    gc.collect()
+    marks = [resident_mib()]
+    for first in (0, 100, 200):
+        keys = write_posts(root, first, 100)
+        actions = {result.action for result in load_files(root, keys, blog, SiteSettings(),
+                                                          workers=1)}
+        assert actions == {"indexed"}, actions
+        gc.collect()
+        marks.append(resident_mib())
+    print(json.dumps({"marks": marks, "total": blog.index.site_state()["total"]}))
+"""
+
+
+def test_indexing_300_posts_grows_memory_linearly_not_quadratically(aws_env):
+    # A fresh process, so memory this worker freed earlier cannot hide the growth.
+    done = subprocess.run([sys.executable, "-c", MEASURE], cwd=PROJECT, capture_output=True,
+                          text=True, env=dict(os.environ, PYTHONPATH=str(PROJECT)))
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    marks = found["marks"]
+    first_hundred = marks[1] - marks[0]
+    last_two_hundred = marks[3] - marks[1]
+    # Linear growth makes the last 200 posts cost about twice the first 100;
+    # moto's unpatched transactions made it about eight times.
+    assert last_two_hundred <= 3.5 * max(first_hundred, 1.0), marks
+    assert found["total"] == 300
+
+
+def test_an_edit_writes_only_the_postings_it_changes(blog, monkeypatch):
+    text = " ".join(f"{word}{n}" for n in range(5) for word in WORDS) + "\n"
+    publish(blog, "posts/keeper.md", text, title="Keeper", date="2024-05-01")
+    written = []
+    original = BaseClient._make_api_call
+
+    def recording(client, operation, params):
+        if operation == "BatchWriteItem":
+            for requests in params["RequestItems"].values():
+                written.extend(request["PutRequest"]["Item"]["pk"]["S"]
+                               for request in requests if "PutRequest" in request)
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    publish(blog, "posts/keeper.md", text.replace("lantern3", "lighthouse3"), title="Keeper",
+            date="2024-05-01")
+    postings = sorted(pk for pk in written if pk.startswith("TERM#"))
+    assert postings == ["TERM#lighthouse3"], "only the new word's posting is written"
+    found = blog.index.postings(["lighthouse3", "lantern3", "lantern2"])
+    assert [len(posting) for posting in found] == [1, 0, 1]
+
+
+def test_the_site_item_stays_small_as_scheduled_posts_come_due(blog):
+    from datetime import timedelta
+
+    soon = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=2)
+    for number in range(5):
+        publish(blog, f"posts/soon-{number}.md", "Soon.\n", title=f"Soon {number}",
+                date=soon.strftime("%Y-%m-%d %H:%M:%S"))
+    assert len(blog.index.site_state()["scheduled"]) == 5
+    later = soon + timedelta(seconds=1)
+    blog.index.refresh_sidebar(now=later)  # what the next change's writer does
+    assert blog.index.site_state()["scheduled"] == {}, "entries leave once due"
