@@ -45,6 +45,7 @@ theme: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/load.py 10 20
 
 clean:
 	rm -rf $(VENV) .chalice/deployments build

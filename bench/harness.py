@@ -175,7 +175,7 @@ def _item_kib(item):
     """DynamoDB's size of a typed item, closely enough: names plus values, in KiB."""
     import json
 
-    return len(json.dumps(item, separators=(",", ":")).encode("utf-8")) / 1024
+    return len(json.dumps(item, separators=(",", ":"), default=len).encode("utf-8")) / 1024
 
 
 def estimate_write_units(operation, params):
