@@ -13,7 +13,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/blog serve
+	$(BIN)/blog serve $(ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -25,6 +25,7 @@ from blog_cli.sitefile import SiteFileError, push_site_file, read_site_file
 from blog_cli.watching import SITE_FILE, ContentWatcher, folder_files
 
 LOCAL_REGION = "us-east-1"
+LOCAL_KEY = "local"
 # Anything that could send boto3 elsewhere than the embedded endpoint.
 ENDPOINT_OVERRIDES = ("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_PROFILE",
                       "AWS_SESSION_TOKEN", "AWS_DEFAULT_PROFILE")
@@ -86,8 +87,8 @@ def point_at_embedded_aws(endpoint, stage_environment):
         os.environ.pop(name, None)
     os.environ.update({
         "AWS_ENDPOINT_URL": endpoint,
-        "AWS_ACCESS_KEY_ID": "local",
-        "AWS_SECRET_ACCESS_KEY": "local",
+        "AWS_ACCESS_KEY_ID": LOCAL_KEY,
+        "AWS_SECRET_ACCESS_KEY": LOCAL_KEY,
         "AWS_DEFAULT_REGION": LOCAL_REGION,
         "AWS_REGION": LOCAL_REGION,
         "BLOG_BUCKET": stage_environment["BLOG_BUCKET"],
@@ -103,6 +104,7 @@ def load_content(content, services):
 
     from blog_cli.loading import load_files
     from chalicelib.dynamodb import create_table
+    from chalicelib.media import MEDIA_PREFIX
 
     services.store.client.create_bucket(Bucket=services.store.bucket)
     create_table(services.index.table.client, services.index.table.name)
@@ -110,13 +112,20 @@ def load_content(content, services):
     if (content / SITE_FILE).is_file():
         push_site_file(content / SITE_FILE, services.index)
     keys = sorted(key for key in folder_files(content) if key != SITE_FILE)
+    media = [key for key in keys if key.startswith(MEDIA_PREFIX)]
+    keys = [key for key in keys if not key.startswith(MEDIA_PREFIX)]
+    # Media first, so the posts are indexed with their images' sizes at once.
+    media_results = []
+    for key in media:
+        services.media.put_original(key, (content / key).read_bytes())
+        media_results.append(services.sync(key))
     settings = services.site_config().settings
     with Progress("[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(f"Indexing {content}", total=len(keys))
-        return load_files(content, keys, services, settings,
-                          advance=lambda: progress.advance(task))
+        return media_results + load_files(content, keys, services, settings,
+                                          advance=lambda: progress.advance(task))
 
 
 def create_chalice_server(project_dir, host, port):
@@ -154,6 +163,11 @@ def run_local_blog(settings, stage_environment, echo=click.echo):
     watcher = http = None
     try:
         echo(f"AWS endpoint: {endpoint}")
+        # moto takes any key pair; printed so `aws s3 cp --endpoint-url` works
+        # for someone who has no AWS credentials at all.
+        echo(f"  it accepts: AWS_ACCESS_KEY_ID={LOCAL_KEY} AWS_SECRET_ACCESS_KEY={LOCAL_KEY} "
+             f"AWS_DEFAULT_REGION={LOCAL_REGION}")
+        echo(f"  bucket: s3://{stage_environment['BLOG_BUCKET']}/ (posts/, pages/, media/)")
         point_at_embedded_aws(endpoint, stage_environment)
         with aws_errors():
             services = make_services(private_clients=True)

@@ -3,8 +3,8 @@
 One thread, once a second, looks at two things and indexes what changed
 through ``Services.sync`` (the path ``on_content_change`` takes):
 
-- the content folder: a changed or new file under ``posts/`` or ``pages/`` is
-  uploaded, a removed one deleted; a changed ``site.yaml`` is pushed, a
+- the content folder: a changed or new file under ``posts/`` or ``pages/``, or
+  a servable file anywhere under ``media/``, is uploaded, a removed one deleted; a changed ``site.yaml`` is pushed, a
   broken one reported while the previous settings stay;
 - the embedded bucket: any object another client wrote or deleted
   (``aws s3 cp --endpoint-url ...``), found by listing keys and ETags.
@@ -13,6 +13,7 @@ import logging
 import threading
 from pathlib import Path
 
+from chalicelib.media import MEDIA_PREFIX, content_type, is_variant_key
 from chalicelib.store import CONTENT_PREFIXES
 
 from blog_cli.sitefile import SiteFileError, changes_indexed_posts, push_site_file
@@ -24,7 +25,7 @@ QUIET_ACTIONS = {"unchanged", "ignored"}
 
 
 def folder_files(root):
-    """{relative key: (mtime_ns, size)} of site.yaml and the files in posts/ and pages/."""
+    """{relative key: (mtime_ns, size)} of site.yaml, posts/, pages/ and media/ files."""
     found = {}
     site = root / SITE_FILE
     if site.is_file():
@@ -42,16 +43,40 @@ def folder_files(root):
             except FileNotFoundError:
                 continue
             found[prefix + path.name] = (stat.st_mtime_ns, stat.st_size)
+    found.update(media_files(root))
+    return found
+
+
+def media_files(root):
+    """{media key: (mtime_ns, size)} of the servable files under ``media/`` at any depth.
+
+    A file of a type that is never served (a CREDITS.md, say) stays local.
+    """
+    found = {}
+    folder = root / MEDIA_PREFIX
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.rglob("*")):
+        key = MEDIA_PREFIX + path.relative_to(folder).as_posix()
+        if (not path.is_file() or path.name.startswith(".") or is_variant_key(key)
+                or content_type(key) is None):
+            continue
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        found[key] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 
 def bucket_objects(s3, bucket):
-    """{key: etag} of every object under posts/ and pages/."""
+    """{key: etag} of every object under posts/, pages/ and media/ (variants left out)."""
     found = {}
     paginator = s3.get_paginator("list_objects_v2")
-    for prefix in CONTENT_PREFIXES:
+    for prefix in (*CONTENT_PREFIXES, MEDIA_PREFIX):
         for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
-            found.update((item["Key"], item.get("ETag", "")) for item in page.get("Contents", []))
+            found.update((item["Key"], item.get("ETag", "")) for item in page.get("Contents", [])
+                         if not is_variant_key(item["Key"]))
     return found
 
 
@@ -126,7 +151,9 @@ class ContentWatcher:
                 self._push_site(present=key in files)
                 continue
             try:  # one key failing never holds up the others, nor a delete
-                if key in files:
+                if key in files and key.startswith(MEDIA_PREFIX):
+                    self.services.media.put_original(key, (self.root / key).read_bytes())
+                elif key in files:
                     self.services.store.put(key, (self.root / key).read_bytes())
                 else:
                     self.services.store.delete(key)

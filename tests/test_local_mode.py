@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from chalicelib.content import parse_document
 from chalicelib.site import SiteSettings
-from tests.helpers import BUCKET, PROJECT
+from tests.helpers import BUCKET, PROJECT, picture
 
 BLOG = Path(sys.executable).parent / "blog"
 ENDPOINT_LINE = re.compile(r"^AWS endpoint: (http://127\.0\.0\.1:(\d+))$", re.MULTILINE)
@@ -52,6 +52,17 @@ def wait_for(condition, seconds, what):
             return found
         time.sleep(0.2)
     raise AssertionError(f"timed out after {seconds}s waiting for {what}")
+
+
+def fetch(url):
+    """(status, content type, body bytes) of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], error.read()
+    except OSError:
+        return None, None, b""
 
 
 def get(url):
@@ -185,6 +196,18 @@ def test_serve_shows_content_changes_and_uploads_and_stops_cleanly(content, serv
     s3.delete_object(Bucket=BUCKET, Key="posts/uploaded-from-outside.md")
     wait_for(lambda: get(server.base + "/posts/uploaded-from-outside")[0] == 404,
              CHANGE_SECONDS, "a deleted object to leave the site")
+
+    demo_picture = next(path for path in (content / "media").rglob("*.jpg"))
+    status, kind, data = fetch(server.base + "/" + demo_picture.relative_to(content).as_posix())
+    assert status == 200 and kind == "image/jpeg" and data == demo_picture.read_bytes()
+    (content / "media" / "drawn-now.png").write_bytes(picture(640, 400, "PNG"))
+    wait_for(lambda: fetch(server.base + "/media/drawn-now.png")[0] == 200, CHANGE_SECONDS,
+             "a picture added to the folder's media/")
+    s3.put_object(Bucket=BUCKET, Key="media/2026/from-outside.jpg", Body=picture(1200, 800))
+    wait_for(lambda: s3.list_objects_v2(Bucket=BUCKET, Prefix="media/_v/2026/from-outside.jpg/")
+             .get("KeyCount", 0) > 0, CHANGE_SECONDS,
+             "variants of a picture uploaded to the embedded S3")
+    assert fetch(server.base + "/media/2026/from-outside.jpg")[0] == 200
 
     status, kind, missing = get(server.base + "/no/such/place")
     assert status == 404 and kind.startswith("text/html")
