@@ -60,6 +60,17 @@ def changed_keys(before, after):
     return sorted(key for key in set(before) | set(after) if before.get(key) != after.get(key))
 
 
+def settled(before, after, failed):
+    """``after``, except that keys in ``failed`` keep their ``before`` state (retried next round)."""
+    result = dict(after)
+    for key in failed:
+        if key in before:
+            result[key] = before[key]
+        else:
+            result.pop(key, None)
+    return result
+
+
 class ContentWatcher:
     """Polls the content folder and the bucket; syncs every change it sees."""
 
@@ -109,25 +120,36 @@ class ContentWatcher:
     def _sync_folder(self):
         files = folder_files(self.root)
         keys = changed_keys(self._files, files)
+        failed = set()
         for key in keys:
             if key == SITE_FILE:
                 self._push_site(present=key in files)
                 continue
-            if key in files:
-                self.services.store.put(key, (self.root / key).read_bytes())
-            else:
-                self.services.store.delete(key)
-            self._show(self.services.sync(key))
-        self._files = files
-        return set(keys)
+            try:  # one key failing never holds up the others, nor a delete
+                if key in files:
+                    self.services.store.put(key, (self.root / key).read_bytes())
+                else:
+                    self.services.store.delete(key)
+                self._show(self.services.sync(key))
+            except Exception as error:
+                failed.add(key)
+                self._report(f"{key}: not synced yet ({error}); trying again")
+        self._files = settled(self._files, files, failed)
+        return set(keys) - failed
 
     def _sync_bucket(self, skip=frozenset()):
         objects = bucket_objects(self.services.store.client, self.services.store.bucket)
         keys = changed_keys(self._objects, objects)
+        failed = set()
         for key in keys:
-            if key not in skip:  # just uploaded from the folder and synced
+            if key in skip:  # just uploaded from the folder and synced
+                continue
+            try:
                 self._show(self.services.sync(key))
-        self._objects = objects
+            except Exception as error:
+                failed.add(key)
+                self._report(f"{key}: not synced yet ({error}); trying again")
+        self._objects = settled(self._objects, objects, failed)
         return bool(keys)
 
     def _push_site(self, present):

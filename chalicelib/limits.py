@@ -6,7 +6,7 @@ deep nesting is refused before Markdown recurses, and stored fields stay far
 below DynamoDB's 400 KB item limit. The README's "Limits" section lists them.
 """
 
-MAX_SOURCE_BYTES = 2_000_000        # one post or page file (S3 object); renders in about 8 s
+MAX_SOURCE_BYTES = 1_000_000        # one post or page file (S3 object): 4-9 s to render here, in a 30 s Lambda
 MAX_TITLE_CHARS = 200               # title (and author) of a post or page
 MAX_LABEL_CHARS = 100               # one tag or category name
 MAX_LABELS_PER_KIND = 40            # tags per post, and categories per post

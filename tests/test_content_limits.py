@@ -264,7 +264,7 @@ def test_a_title_longer_than_the_limit_is_refused():
 
 def test_a_source_larger_than_the_limit_is_refused_before_parsing():
     error = refusal(b"x" * (MAX_SOURCE_BYTES + 1))
-    assert "at most 2,000,000" in error.reason
+    assert "at most 1,000,000" in error.reason
 
 
 def test_too_many_tags_are_refused():

@@ -499,3 +499,42 @@ def test_any_widget_settings_are_accepted_or_refused_clearly_and_never_run_scrip
     for view in views["sidebar"]:
         for link in view.get("links", []):
             assert not link["url"].startswith(("//", "/\\", "javascript:"))
+
+
+# -- local mode: a bad file never jams the watcher ---------------------------------------
+
+def test_local_mode_records_a_bad_file_and_deleting_it_removes_the_object(blog, tmp_path):
+    from blog_cli.watching import ContentWatcher
+
+    (tmp_path / "posts").mkdir()
+    messages = []
+    watcher = ContentWatcher(tmp_path, blog, messages.append)
+    (tmp_path / "posts" / "bad.md").write_text("[" * 20_000)
+    (tmp_path / "posts" / "good.md").write_text("# Good\n\nFine.\n")
+    watcher.poll()
+    assert blog.index.head("post", "good") is not None
+    assert [item["sk"] for item in blog.index.errors()] == ["posts/bad.md"]
+    (tmp_path / "posts" / "bad.md").unlink()
+    watcher.poll()
+    assert blog.store.etag("posts/bad.md") is None and blog.index.errors() == []
+    assert watcher.poll() is False                           # nothing left to redo
+
+
+def test_local_mode_retries_a_key_that_hit_a_fault_and_syncs_the_others(blog, tmp_path,
+                                                                        faults):
+    from blog_cli.watching import ContentWatcher
+
+    (tmp_path / "posts").mkdir()
+    messages = []
+    watcher = ContentWatcher(tmp_path, blog, messages.append)
+    (tmp_path / "posts" / "a.md").write_text("# A\n\nBody.\n")
+    (tmp_path / "posts" / "b.md").write_text("# B\n\nBody.\n")
+    faults.fail("s3", "GetObject", code="SlowDown", status=503,
+                when=lambda request: request.url.endswith("/posts/a.md"))
+    watcher.poll()
+    assert faults.injected, messages
+    assert blog.index.head("post", "b") is not None and blog.index.head("post", "a") is None, \
+        (messages, faults.injected)
+    faults.plans.clear()
+    watcher.poll()
+    assert blog.index.head("post", "a") is not None
