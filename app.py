@@ -5,6 +5,7 @@ it wants; ``runtime.answer`` does the rest and hands back a plain response.
 """
 import logging
 import os
+from datetime import datetime, timezone
 from functools import partial
 from urllib.parse import unquote
 
@@ -14,10 +15,32 @@ from chalicelib import assets, keys, redirects, urls
 from chalicelib.pages import PageBuilder
 from chalicelib.request_log import Timer, bounded, log_line, request_id
 from chalicelib.responses import Request, finish
-from chalicelib.runtime import answer
+from chalicelib.runtime import answer, current_settings
 from chalicelib.wiring import page_instance
 
-app = Chalice(app_name="serverless-blog")
+
+class BlogApp(Chalice):
+    """Chalice, with every answer binary-safe behind API Gateway.
+
+    API Gateway turns a base64 body back into bytes only when the request's
+    first Accept type is a binary media type: ``image/avif`` for an <img>,
+    ``text/html`` for a file opened in a tab. So every type is binary ("*/*"),
+    Chalice base64-encodes every answer, and API Gateway decodes them all.
+    Chalice then refuses (400) a request with no Accept header at all, which
+    some feed readers send; to it such a request accepts anything, as RFC 9110
+    says.
+    """
+
+    def __call__(self, event, context):
+        headers = event.get("headers")
+        if "requestContext" in event and not any(
+                name.lower() == "accept" for name in (headers or {})):
+            event = dict(event, headers=dict(headers or {}, accept="*/*"))
+        return super().__call__(event, context)
+
+
+app = BlogApp(app_name="serverless-blog")
+app.api.binary_types = ["*/*"]
 app.log.setLevel(logging.INFO)
 logging.getLogger("chalicelib").setLevel(logging.INFO)
 
@@ -44,7 +67,9 @@ def _send(response, timer=None):
     log_line("request", request_id(getattr(app, "lambda_context", None), current.context),
              method=current.method, path=bounded(current.context.get("path", "")),
              status=response.status, ms=timer.ms if timer else None)
-    return Response(body=response.body, status_code=response.status, headers=response.headers)
+    # Every answer is binary to Chalice ("*/*", see BlogApp), so the body is bytes.
+    body = response.body.encode("utf-8") if isinstance(response.body, str) else response.body
+    return Response(body=body, status_code=response.status, headers=response.headers)
 
 
 def _respond(build):
@@ -143,6 +168,33 @@ def sitemap():
 @page_route(urls.ROBOTS)
 def robots():
     return _respond(PageBuilder.robots)
+
+
+@page_route(urls.MEDIA)
+def media_file():
+    """An object under media/ in the bucket: its bytes, or the theme's 404."""
+    from chalicelib.errors import StorageUnavailable
+    from chalicelib.media_answers import answer_media, media_key
+    from chalicelib.wiring import media_store
+
+    # Chalice passes no greedy parameter to the view; API Gateway names it
+    # "path" in the event, Chalice's local server "path+".
+    params = app.current_request.uri_params or {}
+    key = media_key(_decoded(params.get("path") or params.get("path+") or ""))
+    if key is None:
+        return _respond(PageBuilder.nothing_here)
+    try:
+        settings = current_settings(page_instance(), datetime.now(timezone.utc))
+        response = answer_media(media_store(), key, _request(), settings.cache_seconds)
+    except StorageUnavailable as error:
+        return _respond(partial(_fail, error=error))
+    if response is None:
+        return _respond(PageBuilder.nothing_here)
+    return _send(response)
+
+
+def _fail(builder, error):
+    raise error
 
 
 @page_route(urls.THEME_ASSET)

@@ -19,7 +19,7 @@ def main():
     mode, slug = sys.argv[1], sys.argv[2]
     project = sys.argv[3] if len(sys.argv) > 3 else os.path.dirname(HERE)
     sys.path.insert(0, HERE)
-    from events import LambdaContext, post_event
+    from events import LambdaContext, body_bytes, post_event
 
     if mode == "blog":
         sys.path.insert(0, project)
@@ -34,7 +34,7 @@ def main():
     print(json.dumps({"import_ms": (imported - STARTED) * 1000,
                       "total_ms": (done - STARTED) * 1000,
                       "wire_ms": overlapped(waits) * 1000,
-                      "status": response["statusCode"], "bytes": len(response["body"])}))
+                      "status": response["statusCode"], "bytes": len(body_bytes(response))}))
 
 
 def record_round_trips():

@@ -1,4 +1,5 @@
 """API Gateway proxy events and a Lambda context, as the Lambda runtime passes them."""
+import base64
 
 
 class LambdaContext:
@@ -14,6 +15,12 @@ class LambdaContext:
     def get_remaining_time_in_millis():
         """Always plenty of time left."""
         return 30_000
+
+
+def body_bytes(response):
+    """The bytes API Gateway sends the reader (it decodes a base64 body)."""
+    body = response.get("body") or ""
+    return base64.b64decode(body) if response.get("isBase64Encoded") else body.encode("utf-8")
 
 
 def proxy_event(path, resource, path_params=None, query=None, headers=None):

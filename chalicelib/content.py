@@ -28,6 +28,7 @@ FRONT_MATTER_FENCE = "---"
 KNOWN_KEYS = {
     "title", "date", "updated", "modified", "lastmod", "author", "categories",
     "category", "tags", "summary", "description", "draft", "status", "published",
+    "toc", "slug", "image", "image_alt",
     "toc", "slug", "aliases",
 }
 # Keys that are no typo of a known key but mean one.
@@ -45,6 +46,7 @@ SLUG_PATTERN = re.compile(r"^\w[\w.-]*$")
 DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$")
 FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+COVER_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 FIRST_PARAGRAPH = re.compile(r"^<p>.*?</p>", re.MULTILINE | re.DOTALL)
 MARKDOWN_EXTENSIONS = ["fenced_code", "codehilite", "tables", "footnotes", "toc",
                        "attr_list", "def_list", "abbr", "sane_lists"]
@@ -86,6 +88,13 @@ class Document:
     text: str = ""
     draft: bool = False
     show_toc: bool = False
+    cover: str = ""        # front matter `image`: a /media/ path or an http(s) URL
+    cover_alt: str = ""
+    # Filled in at index time by document_media.apply_media:
+    cover_html: str = ""           # the cover <img> on the post's own page
+    cover_listing_html: str = ""   # the cover <img> in listings (lazy)
+    og_image: dict | None = None   # {"url", "width", "height"} for link previews
+    media_keys: list = field(default_factory=list)
     aliases: list = field(default_factory=list)
 
     @property
@@ -496,6 +505,7 @@ def parse_document(data, key, last_modified, site):
         first = FIRST_PARAGRAPH.search(body_html)
         summary_html = first.group(0) if first else ""
 
+    cover, cover_alt = _cover(meta, text, key)
     body_text = plain_text(body_html)
     if len(summary_html.encode("utf-8")) > MAX_SUMMARY_HTML_BYTES:
         # Listings repeat the summary in every index entry; a huge first paragraph
@@ -518,7 +528,22 @@ def parse_document(data, key, last_modified, site):
         categories=categories, summary_html=summary_html, body_html=body_html,
         toc_html=toc_html, description=_shorten(description, 200), text=body_text,
         draft=draft, show_toc=show_toc, aliases=_old_addresses(meta, text, key),
+        cover=cover, cover_alt=cover_alt,
     )
+
+
+def _cover(meta, text, key):
+    """Front matter ``image`` (a ``/media/`` path or an http(s) URL) and ``image_alt``."""
+    if meta.get("image") is None:
+        return "", ""
+    cover = _string(meta, "image", text, key)
+    alt = _string(meta, "image_alt", text, key) if meta.get("image_alt") is not None else ""
+    from chalicelib.images import media_path
+
+    if cover and not (media_path(cover) or COVER_URL.match(cover)):
+        raise ContentError(f"'image' must be a /media/ path or an http(s) URL (got {cover!r})",
+                           line=key_line(text, "image"), key=key)
+    return cover, alt
 
 
 def _old_addresses(meta, text, key):

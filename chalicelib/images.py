@@ -12,12 +12,12 @@ from urllib.parse import quote, unquote, urlsplit
 
 from chalicelib.media import SITE_PREFIX, VARIANT_PREFIX, key_for_path
 
-# The theme's content column (templates/style.css): in a 1100px site with
-# 2.5rem padding each side, a 3rem gap and an 18rem sidebar it is 684px wide,
-# or the screen less 26rem; below 800px it is the screen less 2.5rem.
-CONTENT_WIDTH = 684
-SIZES = ("(max-width: 800px) min(100vw - 2.5rem, {0}px), "
-         "(max-width: 1100px) min(100vw - 26rem, {0}px), {0}px")
+# The theme's content column (templates/style.css): under 60em (960px) it is
+# the screen less the page's gaps (about 2rem); up to the 76rem site width it
+# shares the screen with an 18rem sidebar; it never passes 68ch (about 680px).
+CONTENT_WIDTH = 680
+SIZES = ("(max-width: 960px) min(100vw - 2rem, {0}px), "
+         "(max-width: 1216px) min(100vw - 26rem, {0}px), {0}px")
 
 
 def media_path(src):
@@ -66,6 +66,14 @@ def size_images(markup, lookup, eager_first=False):
         done = tag.end
     pieces.append(markup[done:])
     return "".join(pieces)
+
+
+def img_tag(src, alt, info, lazy=True):
+    """A whole ``<img>`` tag for ``src`` (a ``/media/`` path or a URL) with ``info``'s sizes."""
+    if media_path(src):
+        src = quote(unquote(src))
+    return _start_tag(image_attributes(info, lazy=lazy, given=[("src", src), ("alt", alt)]),
+                      False)
 
 
 def image_attributes(info, lazy=True, given=()):

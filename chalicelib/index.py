@@ -6,6 +6,7 @@ Counts move with atomic ADD inside the same transaction as the post's head,
 whose write is conditional on the revision it replaces, so concurrent writers
 never lose an update: the loser gets ``Conflict`` and retries.
 """
+import json
 import logging
 import zlib
 from datetime import datetime, timezone
@@ -47,6 +48,7 @@ def entry_from_item(item, kind="post"):
         categories=_labels(item.get("cats")), summary=Markup(item.get("summary", "")),
         description=item.get("desc", ""), words=item.get("words", 0),
         revision=item.get("rev", 0), chunks=item.get("chunks", 0),
+        cover=Markup(item.get("cover", "")),
     )
 
 
@@ -180,7 +182,8 @@ class PostIndex:
             return None
         entry = entry_from_item(head, kind=kind)
         return Post(**entry.__dict__, body=Markup(_inflate(chunks)),
-                    toc=Markup(head.get("toc", "")), show_toc=head.get("show_toc", False))
+                    toc=Markup(head.get("toc", "")), show_toc=head.get("show_toc", False),
+                    page_cover=Markup(head.get("page_cover", "")), og_image=head.get("og"))
 
     def neighbours(self, entry, now):
         """(older, newer) published posts around ``entry``, each an Entry or None."""
@@ -283,7 +286,7 @@ class PostIndex:
             "author": document.author, "tags": _label_items(document.tags),
             "cats": _label_items(document.categories), "summary": document.summary_html,
             "desc": document.description, "words": document.words, "rev": revision,
-            "chunks": len(chunks),
+            "chunks": len(chunks), "cover": document.cover_listing_html or None,
         }
         weights = term_weights(document.title, [name for name, _ in
                                                 document.tags + document.categories],
@@ -294,7 +297,8 @@ class PostIndex:
                     list_sk=keys.listing_sk(document.date, slug),
                     month=month_of(document.date, tz), terms=sorted(weights),
                     weights={term: Decimal(str(weight)) for term, weight in weights.items()},
-                    aliases=list(document.aliases))
+                    page_cover=document.cover_html or None, og=document.og_image,
+                    media=document.media_keys or None, aliases=list(document.aliases))
         # Before the transaction bumps the version, so no page cache keeps a stale 404.
         self._sync_aliases(kind, slug, old, head)
         actions = [self._head_put(head, old)]
@@ -341,6 +345,42 @@ class PostIndex:
             self._sync_listings(old, None, None, {})
         self._delete_chunks(kind, slug, old)
         return True
+
+    # -- media ---------------------------------------------------------------
+
+    def media(self, media_key):
+        """The MediaInfo of a media object (consistent read), or None when unknown."""
+        from chalicelib.media import MediaInfo
+
+        item = self.table.get(keys.media(media_key), consistent=True)
+        return MediaInfo.from_record(json.loads(item["info"])) if item else None
+
+    def put_media(self, info):
+        """Remember a media object's type, size and variants."""
+        self.table.put(dict(keys.media(info.key), info=json.dumps(info.record())))
+
+    def remove_media(self, media_key):
+        """Forget a media object (its users stay: their pages must lose its sizes)."""
+        self.table.delete(keys.media(media_key))
+
+    def media_users(self, media_key):
+        """The source keys whose pages may show ``media_key``."""
+        item = self.table.get(keys.media_users(media_key), consistent=True) or {}
+        return set(item.get("users", ()))
+
+    def add_media_user(self, media_key, source_key):
+        """Record that ``source_key``'s page shows ``media_key``."""
+        self.table.update(keys.media_users(media_key), "ADD #users :user",
+                          values={":user": {"SS": [source_key]}}, names={"#users": "users"})
+
+    def forget_media_user(self, media_key, source_key):
+        """``source_key`` no longer shows ``media_key``."""
+        self.table.update(keys.media_users(media_key), "DELETE #users :user",
+                          values={":user": {"SS": [source_key]}}, names={"#users": "users"})
+
+    def media_refs(self, kind, slug):
+        """The media keys the stored post or page shows ([] when it is not indexed)."""
+        return (self.head(kind, slug) or {}).get("media", [])
 
     def record_error(self, source_key, reason, line=None):
         """Remember why ``source_key`` could not be published."""

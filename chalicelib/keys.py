@@ -9,6 +9,9 @@ Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
 - ``LIST#all``, ``LIST#tag#s``, ``LIST#cat#s`` / ``<utc time>#<slug>``: listings.
 - ``TERM#word`` / ``<utc time>#<slug>``: the search index.
 - ``ERROR`` / ``<source key>``: why a source could not be published.
+- ``MEDIA#<media key>`` / ``meta``: a media object's type, size, pixel size and
+  variants; ``/ users``: the set of source keys whose pages show it (a
+  superset: pruned when the media changes and a user no longer refers to it).
 - ``ALIAS`` / ``<old path>``: where an old address moved (front-matter
   ``aliases``), the path in ``redirects.alias_path``'s normal form.
 """
@@ -25,7 +28,9 @@ ALL_POSTS = "LIST#all"
 ERRORS = "ERROR"
 ALIASES = "ALIAS"
 HEAD_SK = "meta"
+MEDIA_USERS_SK = "users"
 _BODY = "body#"
+_MEDIA = "MEDIA#"
 _TERM = "TERM#"
 
 def listing_sk(moment, slug):
@@ -94,6 +99,14 @@ def error(source_key):
     return {"pk": ERRORS, "sk": source_key}
 
 
+def media(media_key):
+    """Key of what the index knows of one media object (``media/...``)."""
+    return {"pk": _MEDIA + media_key, "sk": HEAD_SK}
+
+
+def media_users(media_key):
+    """Key of the set of sources (``posts/x.md``) that show one media object."""
+    return {"pk": _MEDIA + media_key, "sk": MEDIA_USERS_SK}
 def alias(path):
     """Key of the item saying which document an old path (in normal form) moved to."""
     return {"pk": ALIASES, "sk": path}

@@ -58,6 +58,7 @@ class Entry:
     words: int = 0
     revision: int = 0
     chunks: int = 0
+    cover: Markup = Markup("")   # the cover <img> for listings
 
     @property
     def url(self):
@@ -84,3 +85,5 @@ class Post(Entry):
     body: Markup = Markup("")
     toc: Markup = Markup("")
     show_toc: bool = False
+    page_cover: Markup = Markup("")   # the cover <img> at the top of its own page
+    og_image: dict | None = None      # {"url", "width", "height"} for link previews

@@ -144,6 +144,12 @@ def _site_for(instance, request, now):
     return None, site
 
 
+def current_settings(instance, now):
+    """The site settings, reading the site item only when the instance's copy may be stale."""
+    view = instance.refresh(now) if instance.needs_check(now) else instance.view
+    return view.settings
+
+
 def build_page(instance, request, build, now):
     """(CachedPage, max-age) for ``request``: from the cache, or ``build(builder)``.
 

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 from chalicelib.aws import is_transient
 from chalicelib.content import classify_key, parse_document
+from chalicelib.document_media import apply_media
 from chalicelib.errors import ContentError
 from chalicelib.dynamodb import Conflict
 from chalicelib.store import CONTENT_PREFIXES
@@ -121,7 +122,10 @@ def apply_parsed(key, parsed, source, index, settings):
         index.clear_error(key)
         return SyncResult(key, "draft", "unpublished" if removed else "not published")
 
+    parsed = apply_media(parsed, index.media)
     revision = index.upsert(parsed, source.etag, source.last_modified, settings.tzinfo)
+    for media_key in parsed.media_keys:
+        index.add_media_user(media_key, key)
     index.clear_error(key)
     scheduled = parsed.date > datetime.now(timezone.utc)
     return SyncResult(key, "indexed", f"revision {revision}" + (

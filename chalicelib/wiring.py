@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from chalicelib import aws
 from chalicelib.config import current_environment, environment_key
 from chalicelib.index import PostIndex
+from chalicelib.media import MEDIA_PREFIX
+from chalicelib.media_store import MediaStore
 from chalicelib.site import SiteConfig
 from chalicelib.store import ContentStore
 from chalicelib.sync import sync_key
@@ -20,13 +22,22 @@ class Services:
 
     store: ContentStore
     index: PostIndex
+    media: MediaStore
 
     def site_config(self):
         """The stored site configuration (defaults if none was pushed)."""
         return SiteConfig.from_json(self.index.site_state()["config"])
 
     def sync(self, key, force=False, refresh_sidebar=True, settings=None):
-        """Index one key's current state (``settings``: the stored ones unless given)."""
+        """Index one key's current state: a post, a page or a media object.
+
+        ``settings``: the stored ones unless given.
+        """
+        if key.startswith(MEDIA_PREFIX):
+            from chalicelib.media_sync import sync_media
+
+            return sync_media(key, self.media, self.index,
+                              lambda source_key: self.sync(source_key, force=True), force=force)
         settings = settings or self.site_config().settings
         return sync_key(key, self.store, self.index, settings, force=force,
                         refresh_sidebar=refresh_sidebar)
@@ -45,7 +56,8 @@ def services_for(bucket, table, private_clients=False):
         s3, dynamodb = session.client("s3"), session.client("dynamodb")
     else:
         s3, dynamodb = aws.client("s3"), aws.client("dynamodb")
-    return Services(store=ContentStore(s3, bucket), index=PostIndex.on(dynamodb, table))
+    return Services(store=ContentStore(s3, bucket), index=PostIndex.on(dynamodb, table),
+                    media=MediaStore(s3, bucket))
 
 
 def services(environment=None, private_clients=False):
@@ -81,6 +93,11 @@ def page_instance():
                 aws.client("dynamodb"), environment.table))
         _instance_key = key
     return _instance
+
+
+def media_store():
+    """The page function's read access to media in the instance's bucket."""
+    return MediaStore(aws.client("s3"), page_instance().environment.bucket)
 
 
 def expire_pages():

@@ -1,6 +1,11 @@
 """What tests share besides fixtures: the stage's names, site settings, publishing."""
+import base64
+import io
 import json
+import random
 import re
+import struct
+import zlib
 from dataclasses import replace
 from html import unescape
 from pathlib import Path
@@ -27,6 +32,23 @@ CACHED_SITE = {"site": dict(BASE_SITE["site"], cache_seconds=60),
                "widgets": BASE_SITE["widgets"]}
 READS = {"GetItem", "Query", "BatchGetItem"}
 CORPUS = sorted((DATA / "posts").glob("*.md")) + sorted((DATA / "pages").glob("*.md"))
+
+
+def gateway_body(response):
+    """The bytes API Gateway sends the reader for a Lambda-proxy response.
+
+    The app marks every type binary, so Chalice base64-encodes each body and
+    API Gateway decodes it (the request's Accept always matches ``*/*``).
+    """
+    body = response.get("body") or ""
+    if response.get("isBase64Encoded"):
+        return base64.b64decode(body)
+    return body.encode("utf-8")
+
+
+def gateway_text(response):
+    """``gateway_body`` as UTF-8 text (pages, feeds)."""
+    return gateway_body(response).decode("utf-8")
 
 
 def push_site(found: Services, raw):
@@ -60,6 +82,39 @@ def publish_corpus(found: Services):
     return found
 
 
+def picture(width, height, image_format="JPEG", mode="RGB", exif_orientation=None):
+    """Bytes of a picture with enough detail to compress like a photograph."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new(mode, (width, height), (200, 180, 150) if mode == "RGB" else None)
+    draw = ImageDraw.Draw(image)
+    for step in range(0, width, 23):
+        colour = (step % 255, (step * 7) % 255, (step * 3) % 255)
+        if mode == "RGBA":
+            colour = (*colour, 128)
+        draw.ellipse([step, (step * 5) % height, step + 90, (step * 5) % height + 70],
+                     fill=colour)
+    grain = Image.frombytes("L", image.size, random.Random(width).randbytes(width * height))
+    image = Image.composite(image, grain.convert(mode), grain.point(lambda v: 235))
+    buffer = io.BytesIO()
+    options = {"quality": 92} if image_format == "JPEG" else {}
+    if exif_orientation:
+        exif = Image.Exif()
+        exif[0x0112] = exif_orientation
+        options["exif"] = exif
+    image.save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def png_header_only(width, height):
+    """A PNG that claims ``width`` x ``height`` pixels in a few dozen bytes: a bomb."""
+    def chunk(kind, payload):
+        return (struct.pack(">I", len(payload)) + kind + payload
+                + struct.pack(">I", zlib.crc32(kind + payload)))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
 def html(client, path):
     """(status, decoded body) of a GET through Chalice's test client."""
     response = client.http.get(path)

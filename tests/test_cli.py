@@ -311,7 +311,9 @@ def test_bootstrap_creates_hardened_storage_records_it_and_is_idempotent(
         assert f"arn:aws:s3:::{bucket}/posts/*" in handler and f"table/{table}" in handler
         assert {action for statement in pages["Statement"] for action in statement["Action"]
                 if not action.startswith("logs:")} == {
-            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"}
+            "dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "s3:GetObject",
+            "s3:ListBucket"}
+        assert f"arn:aws:s3:::{bucket}/media/*" in json.dumps(pages)
         del written["stages"]["staging"]
         assert written == original                     # nothing else touched
         assert "AWS_ENDPOINT_URL" not in project_copy.read_text()

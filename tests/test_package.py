@@ -29,6 +29,8 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
+from tests.helpers import gateway_body, gateway_text
+
 from chalicelib.config import Environment
 from chalicelib.dynamodb import create_table
 from chalicelib.wiring import services
@@ -107,7 +109,7 @@ facts = {
                                       [render.environment().loader])],
     "modules": {name: importlib.util.find_spec(name).origin
                 for name in ("app", "chalice", "chalicelib", "jinja2", "markdown", "yaml",
-                             "feedgen", "lxml", "boto3", "botocore")},
+                             "feedgen", "lxml", "PIL", "boto3", "botocore")},
     "importable_dev_tools": [name for name in ("moto", "pytest", "click", "rich",
                                                "blog_cli", "feedparser", "werkzeug")
                              if importlib.util.find_spec(name) is not None],
@@ -387,7 +389,7 @@ def test_imports_only_from_the_package_and_the_runtime(package, lambda_runtime, 
     facts = api["facts"]
     root = str(package["dir"])
     for name in ("app", "chalice", "chalicelib", "jinja2", "markdown", "yaml", "feedgen",
-                 "lxml"):
+                 "lxml", "PIL"):
         assert facts["modules"][name].startswith(root + os.sep), (name, facts["modules"])
     for name in ("boto3", "botocore"):
         assert facts["modules"][name].startswith(str(lambda_runtime) + os.sep)
@@ -410,7 +412,7 @@ def test_theme_comes_from_the_package(package, api):
 def assert_themed(response, status):
     assert response["statusCode"] == status, response
     assert response["headers"]["Content-Type"].startswith("text/html")
-    body = response["body"]
+    body = gateway_text(response)
     assert "Packaged Blog" in body
     assert "widget-area" in body and "Blogroll" in body
     assert "Missing Authentication Token" not in body
@@ -438,7 +440,7 @@ def test_atom_feed(api):
     assert response["statusCode"] == 200
     assert "xml" in response["headers"]["Content-Type"]
     assert response["headers"]["Last-Modified"]
-    feed = ElementTree.fromstring(response["body"].encode())
+    feed = ElementTree.fromstring(gateway_body(response))
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.tag == f"{atom}feed"
     assert [entry.findtext(f"{atom}title") for entry in feed.iter(f"{atom}entry")] == \
@@ -452,7 +454,7 @@ def test_not_found_is_the_themed_404(api, name):
 
 
 def test_s3_event_indexes_a_new_post(package, lambda_runtime, aws_server, api):
-    assert "Fresh from S3" not in api["home"]["body"]
+    assert "Fresh from S3" not in gateway_text(api["home"])
     invoke(package, lambda_runtime, aws_server, "on_content_change",
            [("on_content_change", s3_event(aws_server["bucket"], "posts/fresh-from-s3.md"))])
     # A new instance of the API function, as a later request would get.
@@ -469,5 +471,37 @@ def test_s3_event_indexes_a_new_post(package, lambda_runtime, aws_server, api):
 
 def test_conditional_request_gets_304(api):
     assert api["revalidated"]["statusCode"] == 304
-    assert api["revalidated"]["body"] == ""
+    assert gateway_body(api["revalidated"]) == b""
     assert api["revalidated"]["headers"]["ETag"] == api["post"]["headers"]["ETag"]
+
+
+def test_the_package_makes_variants_from_an_s3_event_and_serves_an_image(
+        package, lambda_runtime, aws_server):
+    """Pillow from the package's manylinux wheel decodes, resizes and encodes in the Lambda."""
+    import base64
+
+    from tests.helpers import picture
+
+    s3 = boto3.client("s3", endpoint_url=aws_server["endpoint"], region_name=REGION,
+                      aws_access_key_id="testing", aws_secret_access_key="testing")
+    bucket, key, original = aws_server["bucket"], "media/2026/packaged.jpg", picture(1600, 1000)
+    s3.put_object(Bucket=bucket, Key=key, Body=original)
+    invoke(package, lambda_runtime, aws_server, "on_content_change",
+           [("on_content_change", s3_event(bucket, key))])
+    listing = s3.list_objects_v2(Bucket=bucket, Prefix="media/_v/2026/packaged.jpg/")
+    variants = sorted(item["Key"] for item in listing.get("Contents", []))
+    assert len(variants) >= 3, variants
+    accept = {"Accept": "image/avif,image/webp,image/apng,image/*,*/*;q=0.8"}
+    found = invoke(package, lambda_runtime, aws_server, "api_handler", [
+        ("app", http_event("/media/2026/packaged.jpg", "/media/{path+}",
+                           {"path": "2026/packaged.jpg"}, headers=accept)),
+        ("app", http_event("/" + variants[0], "/media/{path+}",
+                           {"path": variants[0][len("media/"):]}, headers=accept)),
+    ])
+    served, variant = found["results"]
+    assert served["statusCode"] == 200 and served["isBase64Encoded"] is True
+    assert base64.b64decode(served["body"]) == original
+    assert served["headers"]["Content-Type"] == "image/jpeg"
+    assert variant["statusCode"] == 200
+    assert variant["headers"]["Content-Type"] in ("image/webp", "image/avif", "image/jpeg")
+    assert 0 < len(base64.b64decode(variant["body"])) < len(original)

@@ -29,10 +29,14 @@ ALLOWED = {
         "dynamodb:Query": "listings, a document's head and body, neighbours, sidebar, "
                           "search postings",
         "dynamodb:BatchGetItem": "search results' entries; full-text feed bodies",
+        "s3:GetObject": "media files and their variants (the /media route), nothing else",
+        "s3:ListBucket": "so a missing media file reads as NoSuchKey (404), not AccessDenied",
     },
     "handler": {
-        "s3:GetObject": "reads the source object the event names",
-        "s3:ListBucket": "so a deleted source reads as NoSuchKey, not AccessDenied",
+        "s3:GetObject": "reads the source object (post, page or media) the event names",
+        "s3:ListBucket": "an original's variants; a deleted source reads as NoSuchKey",
+        "s3:PutObject": "resized image variants, under media/_v/ only",
+        "s3:DeleteObject": "the variants of a replaced or deleted original, under media/_v/",
         "dynamodb:GetItem": "the stored head (consistent read) and the site settings",
         "dynamodb:Query": "the sidebar snapshot: counts and the newest posts",
         "dynamodb:PutItem": "a document's head (in its transaction); error records",
@@ -41,9 +45,19 @@ ALLOWED = {
         "dynamodb:BatchWriteItem": "body chunks, listing entries and search postings",
     },
 }
-# S3 answers NoSuchKey only to callers allowed s3:ListBucket; the handler never
-# lists, so no recorded call shows this grant.
-NOT_CALLED_BUT_NEEDED = {"handler": {"s3:ListBucket"}}
+# S3 answers NoSuchKey only to callers allowed s3:ListBucket; the page function
+# never lists, so no recorded call shows this grant.
+NOT_CALLED_BUT_NEEDED = {"api": {"s3:ListBucket"}, "handler": set()}
+# Where each role's object actions may reach.
+OBJECT_PREFIXES = {
+    ("handler", "s3:GetObject"): ("posts/", "pages/", "media/"),
+    ("handler", "s3:PutObject"): ("media/_v/",),
+    ("handler", "s3:DeleteObject"): ("media/_v/",),
+    ("api", "s3:GetObject"): ("media/",),
+}
+# Calls whose IAM action has another name.
+S3_CALL_ACTIONS = {"HeadObject": "s3:GetObject", "ListObjectsV2": "s3:ListBucket",
+                   "DeleteObjects": "s3:DeleteObject"}
 TRANSACT_ITEM_ACTIONS = {"Put": "dynamodb:PutItem", "Update": "dynamodb:UpdateItem",
                          "Delete": "dynamodb:DeleteItem",
                          "ConditionCheck": "dynamodb:ConditionCheckItem"}
@@ -98,15 +112,12 @@ ACCOUNT = r"(\*|\d{12})"
 
 def required_grants(stage, role, actions):
     """(action, resource pattern) pairs a role needs; patterns are exact regexes."""
-    from chalicelib.store import CONTENT_PREFIXES
-
     bucket, table, functions = stage_settings(stage, role)
-    objects = [re.escape(f"arn:aws:s3:::{bucket}/{prefix}") + r"\*"
-               for prefix in CONTENT_PREFIXES]
     needed = set()
     for action in actions:
         if action in ("s3:GetObject", "s3:PutObject", "s3:DeleteObject"):
-            needed |= {(action, pattern) for pattern in objects}
+            needed |= {(action, re.escape(f"arn:aws:s3:::{bucket}/{prefix}") + r"\*")
+                       for prefix in OBJECT_PREFIXES[(role, action)]}
         elif action.startswith("s3:"):
             needed.add((action, re.escape(f"arn:aws:s3:::{bucket}")))
         elif action.startswith("dynamodb:"):
@@ -149,11 +160,21 @@ def test_policy_grants_nothing_more(stage, role):
     assert not extra, f"{policy_file(stage, role)} grants what no code path needs: {extra}"
 
 
-def test_the_page_function_may_only_read():
+def test_the_page_function_may_only_read_and_in_s3_only_media():
     for stage in STAGES:
-        actions = {action for action, _ in grants(load_policy(stage, "api"))}
-        assert actions <= READ_ACTIONS | LOG_ACTIONS, sorted(actions)
-        assert not any(action.startswith("s3:") for action in actions), "pages never read S3"
+        bucket, _, _ = stage_settings(stage, "api")
+        pairs = grants(load_policy(stage, "api"))
+        assert {action for action, _ in pairs} <= READ_ACTIONS | LOG_ACTIONS, sorted(pairs)
+        objects = {resource for action, resource in pairs if action == "s3:GetObject"}
+        assert objects == {f"arn:aws:s3:::{bucket}/media/*"}
+
+
+def test_the_handler_writes_only_variants():
+    for stage in STAGES:
+        bucket, _, _ = stage_settings(stage, "handler")
+        written = {resource for action, resource in grants(load_policy(stage, "handler"))
+                   if action in ("s3:PutObject", "s3:DeleteObject")}
+        assert written == {f"arn:aws:s3:::{bucket}/media/_v/*"}
 
 
 @pytest.mark.parametrize("stage, role", POLICIES)
@@ -176,7 +197,8 @@ def test_policy_has_no_wildcard_action_or_resource(stage, role):
             assert resource != "*", statement
             specific = re.sub(rf"^arn:aws:(dynamodb|logs):{REGION}:{ACCOUNT}:",
                               r"arn:aws:\1:R:A:", resource)
-            specific = re.sub(r"(/(posts|pages)/|:log-group:[^*?]+:)\*$", r"\1", specific)
+            specific = re.sub(r"(/(posts|pages|media|media/_v)/|:log-group:[^*?]+:)\*$", r"\1",
+                              specific)
             assert "*" not in specific and "?" not in specific, resource
 
 
@@ -195,8 +217,8 @@ def record_actions(client, seen):
         if model.name == "TransactWriteItems":
             seen.update(TRANSACT_ITEM_ACTIONS[kind] for item in params["TransactItems"]
                         for kind in item)
-        elif model.name == "HeadObject":
-            seen.add("s3:GetObject")
+        elif model.name in S3_CALL_ACTIONS:
+            seen.add(S3_CALL_ACTIONS[model.name])
         else:
             seen.add(f"{service}:{model.name}")
     client.meta.events.register(f"before-parameter-build.{service}.*", before_call)
@@ -208,10 +230,10 @@ def test_the_reviewed_actions_are_exactly_what_the_functions_call(blog, client):
 
     from chalicelib import aws
     from chalicelib.wiring import reset
-    from tests.helpers import BUCKET, publish
+    from tests.helpers import BUCKET, picture, publish
 
-    publish(blog, "posts/first.md", "# First\n\nHello.", date="2024-05-01", tags="a, b",
-            categories="c")
+    publish(blog, "posts/first.md", "# First\n\nHello.\n\n![A photo](/media/photo.jpg)",
+            date="2024-05-01", tags="a, b", categories="c")
     publish(blog, "posts/gone.md", "# Gone\n\nSoon.", date="2024-05-02")
     publish(blog, "pages/about.md", "# About\n\nMe.")
     publish(blog, "pages/old.md", "# Old\n\nPage.")
@@ -234,6 +256,20 @@ def test_the_reviewed_actions_are_exactly_what_the_functions_call(blog, client):
     s3.put_object(Bucket=BUCKET, Key="posts/broken.md", Body=b"# Fixed\n\nNow it parses.\n")
     client.lambda_.invoke("on_content_change",
                           client.events.generate_s3_event(bucket=BUCKET, key="posts/broken.md"))
+    # Media: new, replaced (old variants go), a variant's own event, deleted.
+    for body in (picture(1200, 800), picture(1000, 700)):
+        s3.put_object(Bucket=BUCKET, Key="media/photo.jpg", Body=body)
+        client.lambda_.invoke("on_content_change", client.events.generate_s3_event(
+            bucket=BUCKET, key="media/photo.jpg"))
+    variant = blog.index.media("media/photo.jpg").variants[0].key
+    client.lambda_.invoke("on_content_change",
+                          client.events.generate_s3_event(bucket=BUCKET, key=variant))
+    s3.put_object(Bucket=BUCKET, Key="media/gone.png", Body=picture(600, 400, "PNG"))
+    client.lambda_.invoke("on_content_change",
+                          client.events.generate_s3_event(bucket=BUCKET, key="media/gone.png"))
+    s3.delete_object(Bucket=BUCKET, Key="media/gone.png")
+    client.lambda_.invoke("on_content_change", client.events.generate_s3_event(
+        bucket=BUCKET, key="media/gone.png", event_name="ObjectRemoved:Delete"))
 
     pages = set()
     reset()  # fresh clients: the handler's recorder stops here
@@ -241,11 +277,12 @@ def test_the_reviewed_actions_are_exactly_what_the_functions_call(blog, client):
     record_actions(aws.client("dynamodb"), pages)
     for path in ("/", "/posts/second", "/pages/about", "/tags/b", "/categories/c",
                  "/archive/2024", "/archive/2024/06", "/search?q=second", "/feed.xml",
-                 "/rss.xml", "/tags/b/feed.xml", "/sitemap.xml", "/robots.txt", "/nope"):
+                 "/rss.xml", "/tags/b/feed.xml", "/sitemap.xml", "/robots.txt", "/nope",
+                 "/media/photo.jpg", "/media/gone.png"):
         assert client.http.get(path).status_code in (200, 404), path
 
     assert handler == set(ALLOWED["handler"]) - NOT_CALLED_BUT_NEEDED["handler"]
-    assert pages == set(ALLOWED["api"])
+    assert pages == set(ALLOWED["api"]) - NOT_CALLED_BUT_NEEDED["api"]
 
 
 @pytest.mark.parametrize("stage", STAGES)

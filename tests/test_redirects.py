@@ -18,8 +18,8 @@ from chalicelib.errors import ContentError
 from chalicelib.redirects import alias_path
 from chalicelib.site import SiteSettings
 from chalicelib.wiring import reset
-from tests.helpers import (CACHED_SITE, PROJECT, STAGE, operations, proxy_event, publish,
-                           push_site)
+from tests.helpers import (CACHED_SITE, PROJECT, STAGE, gateway_text, operations, proxy_event,
+                           publish, push_site)
 
 OLD_PERMALINK = "/2004/11/28/practical-russo-japanese-co-operation/"
 
@@ -187,7 +187,7 @@ def test_a_wordpress_form_through_a_lambda_proxy_event(moved):
 def test_an_unknown_old_address_through_a_lambda_proxy_event_is_the_themed_404(moved):
     response = app(proxy_event("/2001/01/01/never-was/"), None)
     assert response["statusCode"] == 404
-    assert "error404" in response["body"]
+    assert "error404" in gateway_text(response)
 
 
 # -- cost and caching -----------------------------------------------------------------------

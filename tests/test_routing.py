@@ -8,7 +8,7 @@ matcher takes one segment only and calls it ``proxy+``. Both are exercised.
 import pytest
 
 from app import app
-from tests.helpers import proxy_event
+from tests.helpers import gateway_text, proxy_event
 
 UNMATCHED = "/{proxy+}"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -32,7 +32,7 @@ def test_local_unmatched_path_gets_the_themed_404(blog, client, path):
 @pytest.mark.parametrize("path", ["/a/b/c", "/nope", "/posts/a/b", "/wp-admin/setup.php"])
 def test_aws_unmatched_path_gets_the_themed_404(blog, path):
     response = app(proxy_event(path), None)
-    assert_themed_404(response["statusCode"], response["headers"], response["body"])
+    assert_themed_404(response["statusCode"], response["headers"], gateway_text(response))
     assert response["headers"]["Content-Type"].startswith("text/html")
 
 

@@ -67,10 +67,24 @@ def block_head(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_post = resolve('post')
+    l_0_absolute = resolve('absolute')
     pass
     yield '<meta property="article:published_time" content="'
     yield escape(context.call(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date'), 'isoformat'), _block_vars=_block_vars))
-    yield '">\n<meta property="article:modified_time" content="'
+    yield '">\n'
+    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'):
+        pass
+        yield '<meta property="og:image" content="'
+        yield escape((environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'url') if context.call(environment.getattr(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'url'), 'startswith'), ('https://', 'http://'), _block_vars=_block_vars) else context.call((undefined(name='absolute') if l_0_absolute is missing else l_0_absolute), environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'url'), _block_vars=_block_vars)))
+        yield '">\n'
+        if environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'width'):
+            pass
+            yield '<meta property="og:image:width" content="'
+            yield escape(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'width'))
+            yield '">\n<meta property="og:image:height" content="'
+            yield escape(environment.getattr(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'og_image'), 'height'))
+            yield '">\n'
+    yield '<meta property="article:modified_time" content="'
     yield escape(context.call(environment.getattr((environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated') or environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'date')), 'isoformat'), _block_vars=_block_vars))
     yield '">\n'
     for l_1_tag in environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
@@ -123,6 +137,11 @@ def block_content(context, missing=missing):
         yield escape(context.call((undefined(name='date') if l_0_date is missing else l_0_date), environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'updated'), _block_vars=_block_vars))
         yield '</time></p>'
     yield '  </header>\n'
+    if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'page_cover'):
+        pass
+        yield '<figure class="entry-cover">'
+        yield escape(environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'page_cover'))
+        yield '</figure>'
     if (environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'show_toc') and environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'toc')):
         pass
         yield '<nav class="toc" aria-label="Contents">'
@@ -144,7 +163,7 @@ def block_content(context, missing=missing):
             yield '" rel="category">'
             yield escape(environment.getattr(l_1_cat, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 23 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 30 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_cat = l_1_paths = missing
         yield '</p>'
     if environment.getattr((undefined(name='post') if l_0_post is missing else l_0_post), 'tags'):
@@ -160,7 +179,7 @@ def block_content(context, missing=missing):
             yield '" rel="tag">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a>'
-            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 24 in 'post.html' evaluated to false and no else section was defined.")))
+            yield escape((', ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 31 in 'post.html' evaluated to false and no else section was defined.")))
         l_1_loop = l_1_tag = l_1_paths = missing
         yield '</p>'
     yield '  </footer>\n</article>\n<nav class="post-navigation" aria-label="Posts">\n'
@@ -181,4 +200,4 @@ def block_content(context, missing=missing):
     yield '</nav>\n'
 
 blocks = {'title': block_title, 'body_class': block_body_class, 'og_title': block_og_title, 'og_type': block_og_type, 'head': block_head, 'content': block_content}
-debug_info = '1=12&2=17&3=31&4=41&5=52&6=62&7=72&8=74&9=76&12=84&13=99&16=107&17=111&18=118&20=126&21=132&23=134&24=150&28=167&29=174'
+debug_info = '1=12&2=17&3=31&4=41&5=52&6=62&7=73&8=75&9=78&10=80&11=85&14=88&15=90&18=98&19=113&22=121&23=125&24=132&26=140&27=145&28=151&30=153&31=169&35=186&36=193'

@@ -21,6 +21,13 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
+    if environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'cover'):
+        pass
+        yield '<figure class="entry-cover"><a href="'
+        yield escape(context.call((undefined(name='url') if l_0_url is missing else l_0_url), environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'url')))
+        yield '" tabindex="-1">'
+        yield escape(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'cover'))
+        yield '</a></figure>'
     yield '  <div class="entry-content">'
     yield escape(environment.getattr((undefined(name='entry') if l_0_entry is missing else l_0_entry), 'summary'))
     yield '</div>\n  <p class="more"><a href="'
@@ -30,4 +37,4 @@ def root(context, missing=missing):
     yield '”</span> →</a></p>\n</article>'
 
 blocks = {}
-debug_info = '2=14&3=18&4=25&5=27'
+debug_info = '2=14&3=18&4=24&5=32&6=34'
