@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from chalicelib.cache import CachedPage
 
@@ -32,7 +32,7 @@ class Request:
     headers: dict = field(default_factory=dict)  # lower-case names
     stage: str | None = None
 
-    @property
+    @cached_property
     def cache_key(self):
         """The page cache's key: everything a page takes from the request.
 
