@@ -111,3 +111,43 @@ def variant_seconds_per_megapixel(runs=3, formats=None, folder=DEMO_MEDIA):
 def shipped_formats():
     """The formats the handler tries (WebP, and AVIF where Pillow has it)."""
     return modern_formats()
+
+
+def demo_home_weight():
+    """(phone bytes, original bytes, images) of the demo home page, on an in-process moto."""
+    import os
+    from unittest import mock
+    from urllib.parse import unquote
+
+    import boto3
+    from chalice.test import Client
+    from moto import mock_aws
+
+    from blog_cli.local_mode import load_content
+    from chalicelib.wiring import reset, services
+
+    import json
+
+    project = DEMO_MEDIA.parent.parent
+    stage = json.loads((project / ".chalice" / "config.json").read_text())["stages"]["local"]
+    bucket = stage["environment_variables"]["BLOG_BUCKET"]
+    names = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench",
+             "AWS_DEFAULT_REGION": "us-east-1", "BLOG_BUCKET": bucket,
+             "BLOG_TABLE": stage["environment_variables"]["BLOG_TABLE"]}
+    with mock.patch.dict(os.environ, names), mock_aws():
+        os.environ.pop("AWS_ENDPOINT_URL", None)
+        reset()
+        found = services()
+        load_content(DEMO_MEDIA.parent, found)
+        from app import app
+
+        with Client(app, stage_name="local", project_dir=str(project)) as client:
+            home = client.http.get("/", headers={"accept": "text/html"}).body.decode()
+        s3 = boto3.client("s3")
+
+        def size_of(url):
+            key = unquote(url.split("?")[0]).lstrip("/")
+            return s3.head_object(Bucket=bucket, Key=key)["ContentLength"]
+        result = phone_bytes(home, size_of)
+        reset()
+    return result

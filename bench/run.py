@@ -476,6 +476,26 @@ def local_mode():
         f"{stop:.2f} s", "-", "-", "≤ 2 s")
 
 
+# -- media --------------------------------------------------------------------------
+
+def media_rows():
+    """Image bytes of the demo home page on a phone, and the cost of making variants."""
+    import media_weight
+
+    print("media: demo home page on a phone; variants of the demo pictures", flush=True)
+    loaded, originals, images = media_weight.demo_home_weight()
+    row("media", f"demo home page images at {media_weight.PHONE_WIDTH} px "
+        f"(DPR {media_weight.PHONE_DENSITY})", f"{loaded:,} B", f"{originals:,} B originals",
+        loaded / originals if originals else "n/a",
+        note=f"{images} image(s), every one counted as if scrolled to")
+    shipped, pictures = media_weight.variant_seconds_per_megapixel(runs=3 if QUICK else 5)
+    webp, _ = media_weight.variant_seconds_per_megapixel(runs=3 if QUICK else 5,
+                                                         formats=("WEBP",))
+    row("media", "time to make variants, per megapixel", ms(shipped), f"{ms(webp)} WebP only",
+        shipped / webp, note=f"median of {pictures} demo pictures; formats "
+        f"{'+'.join(media_weight.shipped_formats())}")
+
+
 # -- the run ----------------------------------------------------------------------
 
 def print_table(info, started):
