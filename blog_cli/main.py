@@ -205,6 +205,8 @@ def check(paths):
     from blog_cli.checking import check_paths
 
     report = check_paths(paths)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for problem in report.problems:
         click.echo(problem)
     if not report.ok:
