@@ -13,7 +13,6 @@ from chalicelib.media import MEDIA_PREFIX
 from chalicelib.media_store import MediaStore
 from chalicelib.site import SiteConfig
 from chalicelib.store import ContentStore
-from chalicelib.sync import sync_key
 
 
 @dataclass
@@ -38,6 +37,8 @@ class Services:
 
             return sync_media(key, self.media, self.index,
                               lambda source_key: self.sync(source_key, force=True), force=force)
+        from chalicelib.sync import sync_key  # Markdown and YAML: never on a page's path
+
         settings = settings or self.site_config().settings
         return sync_key(key, self.store, self.index, settings, force=force,
                         refresh_sidebar=refresh_sidebar)
