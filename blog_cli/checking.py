@@ -138,6 +138,35 @@ def media_warnings(source, settings):
     return found
 
 
+def local_media(source, settings):
+    """(key, local file) of each /media/ file the source shows that lies beside it.
+
+    Looked for in ``media/`` next to the file and next to its folder
+    (``DIR/media/`` for ``DIR/posts/x.md``).
+    """
+    from chalicelib.images import image_tags_of, media_path
+    from chalicelib.media import key_for_path
+
+    try:
+        document = parse_document(source.path.read_bytes(), source.key,
+                                  datetime.now(timezone.utc), settings)
+    except (ContentError, OSError):
+        return []
+    sources = [document.cover] + [tag.get("src") or "" for tag in
+                                  image_tags_of(document.body_html)]
+    found = {}
+    for src in sources:
+        path = media_path(src) if src else None
+        key = key_for_path(path) if path else None
+        if key is None or key in found:
+            continue
+        for root in (source.path.parent, source.path.parent.parent):
+            if (root / key).is_file():
+                found[key] = root / key
+                break
+    return sorted(found.items())
+
+
 def _line_of(text, needle):
     from urllib.parse import unquote
 

@@ -318,3 +318,21 @@ def test_check_warns_about_missing_media_and_images_without_alt_text(tmp_path):
         f"{post}:9: /media/2026/missing.jpg is not in {tmp_path / 'media'}; "
         "it must already be in the bucket",
     ]
+
+
+def test_publish_uploads_the_pictures_a_post_shows_before_the_post(blog, media_client, tmp_path):
+    from click.testing import CliRunner
+
+    from blog_cli.main import cli
+
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "media" / "2026").mkdir(parents=True)
+    (tmp_path / "media" / "2026" / "harbour view.jpg").write_bytes(picture(2000, 1333))
+    (tmp_path / "posts" / "harbour.md").write_text(
+        "---\ntitle: Harbour\ndate: 2026-05-01\n---\n" + POST_TEXT)
+    result = CliRunner().invoke(cli, ["publish", str(tmp_path / "posts" / "harbour.md")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("/media/2026/harbour view.jpg (indexed")
+    assert lines[1].startswith("/posts/harbour (indexed")
+    assert_sized(images_in(page(media_client, "/posts/harbour")[1])[0])
