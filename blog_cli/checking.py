@@ -34,6 +34,8 @@ class Report:
 
     problems: list = field(default_factory=list)
     checked: int = 0
+    # Worth a look, but no reason to refuse the file (the image may be in the bucket).
+    warnings: list = field(default_factory=list)
 
     @property
     def ok(self):
@@ -99,7 +101,80 @@ def check_paths(paths):
     for source in sources:
         if source.key is not None:
             report.problems.extend(check_source(source, settings, first_seen))
+            report.warnings.extend(media_warnings(source, settings))
     return report
+
+
+def media_warnings(source, settings):
+    """Images without alt text, and /media/ files missing from the folder's media/."""
+    from chalicelib.images import image_tags_of, media_path
+    from chalicelib.media import key_for_path
+
+    try:
+        document = parse_document(source.path.read_bytes(), source.key,
+                                  datetime.now(timezone.utc), settings)
+    except (ContentError, OSError):
+        return []  # reported as a problem already
+    text = source.path.read_text(encoding="utf-8", errors="replace")
+    root = source.path.parent.parent  # DIR, above posts/ or pages/
+    found, seen = [], set()
+    paths = [document.cover] if document.cover else []
+    for attributes in image_tags_of(document.body_html):
+        src = attributes.get("src") or ""
+        if not (attributes.get("alt") or "").strip():
+            found.append(located(source.path, f"image without alt text: {src}",
+                                 _line_of(text, f"![]({src}") or _line_of(text, src)))
+        paths.append(src)
+    for src in paths:
+        path = media_path(src)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        key = key_for_path(path)
+        if key and not (root / key).is_file():
+            found.append(located(source.path, f"{path} is not in {root / 'media'}; "
+                                              "it must already be in the bucket",
+                                 _line_of(text, src)))
+    return found
+
+
+def local_media(source, settings):
+    """(key, local file) of each /media/ file the source shows that lies beside it.
+
+    Looked for in ``media/`` next to the file and next to its folder
+    (``DIR/media/`` for ``DIR/posts/x.md``).
+    """
+    from chalicelib.images import image_tags_of, media_path
+    from chalicelib.media import key_for_path
+
+    try:
+        document = parse_document(source.path.read_bytes(), source.key,
+                                  datetime.now(timezone.utc), settings)
+    except (ContentError, OSError):
+        return []
+    sources = [document.cover] + [tag.get("src") or "" for tag in
+                                  image_tags_of(document.body_html)]
+    found = {}
+    for src in sources:
+        path = media_path(src) if src else None
+        key = key_for_path(path) if path else None
+        if key is None or key in found:
+            continue
+        for root in (source.path.parent, source.path.parent.parent):
+            if (root / key).is_file():
+                found[key] = root / key
+                break
+    return sorted(found.items())
+
+
+def _line_of(text, needle):
+    from urllib.parse import unquote
+
+    for candidate in (needle, unquote(needle)):
+        at = text.find(candidate) if candidate else -1
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return None
 
 
 def check_source(source, settings, first_seen):

@@ -165,7 +165,7 @@ def publish(files, page, stage):
 
     If any file has a problem, nothing is uploaded.
     """
-    from blog_cli.checking import Source, check_source
+    from blog_cli.checking import Source, check_source, local_media
 
     target = resolve_target(stage)
     with aws_errors():
@@ -182,6 +182,11 @@ def publish(files, page, stage):
     failed = False
     with aws_errors():
         for source in sources:
+            # The pictures first, so the post is indexed with their sizes at once.
+            for key, local in local_media(source, settings):
+                services.media.put_original(key, local.read_bytes())
+                result = services.sync(key)
+                click.echo(f"/{key} ({result.action}: {result.detail})")
             services.store.put(source.key, source.path.read_bytes())
             result = services.sync(source.key)
             slug = source.path.name[:-3]
@@ -205,6 +210,8 @@ def check(paths):
     from blog_cli.checking import check_paths
 
     report = check_paths(paths)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for problem in report.problems:
         click.echo(problem)
     if not report.ok:

@@ -43,6 +43,11 @@ def media_sources(markup):
     return seen
 
 
+def image_tags_of(markup):
+    """The attributes of every ``<img>`` in ``markup``, as dicts, in order."""
+    return [dict(tag.attributes) for tag in _image_tags(markup)]
+
+
 def size_images(markup, lookup, eager_first=False):
     """``markup`` with every ``/media/`` image sized, given srcset and loaded lazily.
 

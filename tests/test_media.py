@@ -295,3 +295,44 @@ def test_without_a_cover_the_first_image_is_the_og_image(blog, media_client):
 def test_a_cover_that_is_not_a_media_path_or_url_is_refused(blog):
     result = publish(blog, POST, "Text.\n", title="Bad", image="'javascript:alert(1)'")
     assert result.action == "error" and "'image'" in result.detail
+
+
+# blog check ---------------------------------------------------------------------------
+
+def test_check_warns_about_missing_media_and_images_without_alt_text(tmp_path):
+    from blog_cli.checking import check_paths
+
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "media" / "2026").mkdir(parents=True)
+    (tmp_path / "media" / "2026" / "here.jpg").write_bytes(picture(64, 64))
+    (tmp_path / "posts" / "pictures.md").write_text(
+        "---\ntitle: Pictures\ndate: 2026-05-01\n---\n"
+        "![Present](/media/2026/here.jpg)\n\n"
+        "![](/media/2026/here.jpg)\n\n"
+        "![Gone](/media/2026/missing.jpg)\n")
+    report = check_paths([tmp_path])
+    assert report.ok  # warnings never stop a publish: the file may be in the bucket
+    post = tmp_path / "posts" / "pictures.md"
+    assert report.warnings == [
+        f"{post}:7: image without alt text: /media/2026/here.jpg",
+        f"{post}:9: /media/2026/missing.jpg is not in {tmp_path / 'media'}; "
+        "it must already be in the bucket",
+    ]
+
+
+def test_publish_uploads_the_pictures_a_post_shows_before_the_post(blog, media_client, tmp_path):
+    from click.testing import CliRunner
+
+    from blog_cli.main import cli
+
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "media" / "2026").mkdir(parents=True)
+    (tmp_path / "media" / "2026" / "harbour view.jpg").write_bytes(picture(2000, 1333))
+    (tmp_path / "posts" / "harbour.md").write_text(
+        "---\ntitle: Harbour\ndate: 2026-05-01\n---\n" + POST_TEXT)
+    result = CliRunner().invoke(cli, ["publish", str(tmp_path / "posts" / "harbour.md")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("/media/2026/harbour view.jpg (indexed")
+    assert lines[1].startswith("/posts/harbour (indexed")
+    assert_sized(images_in(page(media_client, "/posts/harbour")[1])[0])
