@@ -18,7 +18,7 @@ from chalicelib import aws as aws_clients
 from chalicelib.errors import StorageUnavailable
 from chalicelib.sync import sync_key
 from tests.helpers import (BASE_SITE, CACHED_SITE, api_gateway_get, gateway_text, publish,
-                           publish_small_site, push_site)
+                           push_site)
 
 FUTURE = (datetime.now(timezone.utc) + timedelta(days=30)).strftime("%Y-%m-%d")
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
