@@ -167,23 +167,21 @@ class Table:
 
     # -- transactions ----------------------------------------------------------
 
+    def _action(self, kind, body, condition, values):
+        body["TableName"] = self.name
+        if condition:
+            body["ConditionExpression"] = condition
+        if values:
+            body["ExpressionAttributeValues"] = values
+        return {kind: body}
+
     def put_action(self, item, condition=None, values=None):
         """A transaction action writing ``item``, if ``condition`` holds."""
-        put = {"TableName": self.name, "Item": self.encode(item)}
-        if condition:
-            put["ConditionExpression"] = condition
-        if values:
-            put["ExpressionAttributeValues"] = values
-        return {"Put": put}
+        return self._action("Put", {"Item": self.encode(item)}, condition, values)
 
     def delete_action(self, key, condition=None, values=None):
         """A transaction action deleting ``key``, if ``condition`` holds."""
-        delete = {"TableName": self.name, "Key": self.encode(key)}
-        if condition:
-            delete["ConditionExpression"] = condition
-        if values:
-            delete["ExpressionAttributeValues"] = values
-        return {"Delete": delete}
+        return self._action("Delete", {"Key": self.encode(key)}, condition, values)
 
     def update_action(self, key, expression, values=None, names=None):
         """A transaction action updating ``key``."""

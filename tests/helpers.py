@@ -202,3 +202,17 @@ def advance_clock(seconds):
 def operations(calls):
     """{'Operation': count} of a Counter of 'service:Operation' calls."""
     return {name.split(":", 1)[1]: count for name, count in calls.items()}
+
+
+def images_in(markup):
+    """The attributes of each <img> in ``markup``, as dicts, in order."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                found.append(dict(attrs))
+    Collect().feed(markup)
+    return found

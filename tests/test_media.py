@@ -1,7 +1,6 @@
 """Media end to end against moto: uploads, variants, sized pages, the /media route, safety."""
 import base64
 import re
-from html.parser import HTMLParser
 
 import boto3
 import pytest
@@ -12,8 +11,8 @@ from app import app
 from blog_cli.routing import GreedyProxyRouteMatcher
 from chalicelib.media import MAX_PIXELS, VARIANT_PREFIX
 from chalicelib.media_store import MAX_INLINE_BYTES
-from tests.helpers import (BUCKET, PROJECT, STAGE, gateway_body, gateway_text, picture,
-                           png_header_only, publish)
+from tests.helpers import (BUCKET, PROJECT, STAGE, gateway_body, gateway_text, images_in,
+                           picture, png_header_only, publish)
 
 WIDE = "media/2026/harbour view.jpg"
 WIDE_PATH = "/media/2026/harbour%20view.jpg"
@@ -45,17 +44,6 @@ def delete(found, key):
 def bucket_keys():
     listing = boto3.client("s3").list_objects_v2(Bucket=BUCKET)
     return sorted(item["Key"] for item in listing.get("Contents", []))
-
-
-def images_in(markup):
-    found = []
-
-    class Collect(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "img":
-                found.append(dict(attrs))
-    Collect().feed(markup)
-    return found
 
 
 def page(media_client, path, **headers):

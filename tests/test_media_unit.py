@@ -7,7 +7,7 @@ from PIL import Image
 from chalicelib import media
 from chalicelib.images import media_path, media_sources, size_images, srcset
 from chalicelib.media import MediaError, MediaInfo, Variant
-from tests.helpers import picture, png_header_only
+from tests.helpers import images_in, picture, png_header_only
 
 
 @pytest.fixture(scope="module")
@@ -227,23 +227,9 @@ WIDE = MediaInfo(
 KNOWN = {"/media/2026/wide photo.jpg": WIDE}
 
 
-def attributes_of(markup):
-    """The attributes of each <img> in markup, as dicts."""
-    from html.parser import HTMLParser
-
-    found = []
-
-    class Collect(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag == "img":
-                found.append(dict(attrs))
-    Collect().feed(markup)
-    return found
-
-
 def test_a_media_image_gets_its_size_srcset_sizes_and_lazy_loading():
     markup = '<p><img alt="Harbour" src="/media/2026/wide%20photo.jpg"></p>'
-    (image,) = attributes_of(size_images(markup, KNOWN.get))
+    (image,) = images_in(size_images(markup, KNOWN.get))
     assert (image["width"], image["height"]) == ("2000", "1333")
     candidates = [part.strip().split() for part in image["srcset"].split(",")]
     assert [width for _, width in candidates] == ["480w", "960w", "1600w"]
@@ -256,7 +242,7 @@ def test_a_media_image_gets_its_size_srcset_sizes_and_lazy_loading():
 def test_the_first_image_of_a_post_page_loads_eagerly_and_the_rest_lazily():
     markup = ('<p><img src="/media/2026/wide%20photo.jpg" alt="one"></p>'
               '<p><img src="/media/2026/wide%20photo.jpg" alt="two"></p>')
-    first, second = attributes_of(size_images(markup, KNOWN.get, eager_first=True))
+    first, second = images_in(size_images(markup, KNOWN.get, eager_first=True))
     assert "loading" not in first and first["width"] == "2000"
     assert second["loading"] == "lazy"
 
@@ -283,14 +269,14 @@ def test_only_the_img_tag_changes_around_it():
 
 
 def test_an_image_not_uploaded_yet_or_refused_stays_plain_but_lazy():
-    (image,) = attributes_of(size_images('<img src="/media/later.jpg" alt="soon">', {}.get))
+    (image,) = images_in(size_images('<img src="/media/later.jpg" alt="soon">', {}.get))
     assert image == {"src": "/media/later.jpg", "alt": "soon", "loading": "lazy",
                      "decoding": "async"}
 
 
 def test_a_width_the_author_chose_is_kept_and_the_height_follows_the_aspect_ratio():
     markup = '<img src="/media/2026/wide%20photo.jpg" width="500">'
-    (image,) = attributes_of(size_images(markup, KNOWN.get))
+    (image,) = images_in(size_images(markup, KNOWN.get))
     assert (image["width"], image["height"]) == ("500", "333")
     assert "500px" in image["sizes"]
 
@@ -298,7 +284,7 @@ def test_a_width_the_author_chose_is_kept_and_the_height_follows_the_aspect_rati
 def test_a_small_image_with_one_variant_still_gets_its_size():
     small = MediaInfo(key="media/icon.png", content_type="image/png", size=900,
                       digest="d", width=300, height=200)
-    (image,) = attributes_of(size_images('<img src="/media/icon.png">',
+    (image,) = images_in(size_images('<img src="/media/icon.png">',
                                          {"/media/icon.png": small}.get))
     assert (image["width"], image["height"]) == ("300", "200") and "srcset" not in image
     assert srcset(small) == ""
