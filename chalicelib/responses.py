@@ -98,7 +98,9 @@ def content_security_policy(html=True, inline_styles=()):
         for style in dict.fromkeys(inline_styles))
     return ("default-src 'none'; script-src 'none'; "
             f"style-src 'self'{hashes}; img-src 'self' https: data:; media-src 'self' https:; "
-            "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+            # connect-src: crawlers and audits (Lighthouse) fetch /robots.txt from the page.
+            "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+            "frame-ancestors 'none'")
 
 
 @lru_cache(maxsize=64)
