@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from chalicelib.aws import error_code, storage_errors
 from chalicelib.media import VARIANT_PREFIX, is_variant_key, variant_folder
+from chalicelib.store import MISSING_CODES, read_object
 
-MISSING_CODES = {"NoSuchKey", "404", "NotFound"}
 NOT_MODIFIED_CODES = {"304", "NotModified"}
 # API Gateway and Lambda answer at most 6 MB, and base64 adds a third.
 MAX_INLINE_BYTES = 4_500_000
@@ -66,16 +66,10 @@ class MediaStore:
 
     def fetch_whole(self, key):
         """The object with all its bytes, however big (the handler's read), or None."""
-        from botocore.exceptions import ClientError
-
-        with storage_errors(f"S3 get {key}"):
-            try:
-                response = self._s3.get_object(Bucket=self.bucket, Key=key)
-                data = response["Body"].read()
-            except ClientError as error:
-                if error_code(error) in MISSING_CODES:
-                    return None
-                raise
+        found = read_object(self._s3, self.bucket, key)
+        if found is None:
+            return None
+        response, data = found
         return MediaObject(key=key, etag=response.get("ETag", "").strip('"'), size=len(data),
                            data=data)
 

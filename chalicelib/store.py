@@ -18,6 +18,20 @@ class SourceObject:
     last_modified: datetime
 
 
+def read_object(s3_client, bucket, key):
+    """(GetObject response, all its bytes), or None when the object does not exist."""
+    from botocore.exceptions import ClientError
+
+    with storage_errors(f"S3 get {key}"):
+        try:
+            response = s3_client.get_object(Bucket=bucket, Key=key)
+            return response, response["Body"].read()
+        except ClientError as error:
+            if error_code(error) in MISSING_CODES:
+                return None
+            raise
+
+
 class ContentStore:
     """Reads and writes the sources in the blog's S3 bucket."""
 
@@ -27,16 +41,10 @@ class ContentStore:
 
     def get(self, key):
         """The object's current bytes, or None when it does not exist."""
-        from botocore.exceptions import ClientError
-
-        with storage_errors(f"S3 get {key}"):
-            try:
-                response = self.client.get_object(Bucket=self.bucket, Key=key)
-                data = response["Body"].read()
-            except ClientError as error:
-                if error_code(error) in MISSING_CODES:
-                    return None
-                raise
+        found = read_object(self.client, self.bucket, key)
+        if found is None:
+            return None
+        response, data = found
         return SourceObject(key=key, data=data, etag=response.get("ETag", "").strip('"'),
                             last_modified=response["LastModified"])
 
