@@ -34,7 +34,9 @@ def main():
     print(json.dumps({"import_ms": (imported - STARTED) * 1000,
                       "total_ms": (done - STARTED) * 1000,
                       "wire_ms": overlapped(waits) * 1000,
-                      "status": response["statusCode"], "bytes": len(body_bytes(response))}))
+                      "status": response["statusCode"], "bytes": len(body_bytes(response))}),
+          flush=True)
+    os._exit(0)
 
 
 def record_round_trips():

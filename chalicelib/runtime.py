@@ -83,11 +83,13 @@ class Instance:
 
     def refresh(self, now):
         """Read the site item; on any change drop the cached pages. Returns the SiteView."""
+        index = self.index  # on a cold instance, this builds the DynamoDB client
         if self.view is None:
-            # A cold instance: load the theme while the first reads wait on the network.
+            # A cold instance: load the theme while the first reads wait on the
+            # network (not before: building the client is CPU work as well).
             Background(render.environment)
         due = self._next_due is not None and now >= self._next_due
-        state = self.index.site_state()
+        state = index.site_state()
         self._checked_at = self._clock()
         if self.view is None or due or state["version"] != self.view.version \
                 or state["config"] != self._config_json:

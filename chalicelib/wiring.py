@@ -51,10 +51,7 @@ def services_for(bucket, table, private_clients=False):
     ``reset()`` can never swap their clients mid-sync (local mode's watcher).
     """
     if private_clients:
-        import boto3
-
-        session = boto3.session.Session()
-        s3, dynamodb = session.client("s3"), session.client("dynamodb")
+        s3, dynamodb = aws.new_client("s3"), aws.new_client("dynamodb")
     else:
         s3, dynamodb = aws.client("s3"), aws.client("dynamodb")
     return Services(store=ContentStore(s3, bucket), index=PostIndex.on(dynamodb, table),
