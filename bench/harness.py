@@ -125,7 +125,14 @@ class CallMeter:
 
         def counted(client, operation, params):
             meter.calls[f"{client.meta.service_model.service_name}:{operation}"] += 1
-            meter.write_units += estimate_write_units(operation, params)
+
+            def stored_kib(table, key):  # the item as it stands (a read the meter skips)
+                found = make_call(client, "GetItem", {"TableName": table, "Key": key,
+                                                      "ConsistentRead": True})
+                return _item_kib(found["Item"]) if "Item" in found else 0.0
+
+            if client.meta.service_model.service_name == "dynamodb":
+                meter.write_units += estimate_write_units(operation, params, stored_kib)
             return make_call(client, operation, params)
 
         def timed(endpoint, request):
@@ -178,29 +185,44 @@ def _item_kib(item):
     return len(json.dumps(item, separators=(",", ":"), default=len).encode("utf-8")) / 1024
 
 
-def estimate_write_units(operation, params):
-    """Write capacity units a DynamoDB write request costs (1 per KiB, twice in a transaction).
+def estimate_write_units(operation, params, stored_kib=lambda table, key: 0.0):
+    """Write capacity units a DynamoDB write request costs, as DynamoDB bills them.
 
-    An update or a delete is counted as one unit (the item it changes is small,
-    except the site item, whose size is added when it is the one updated).
+    One unit per KiB, rounded up per item, twice in a transaction. A put is
+    billed on the item written; an update on the larger of the item before and
+    after (here: the stored item, or what the update sets if that is larger);
+    a delete on the item deleted. ``stored_kib(table, key)`` gives the size of
+    the stored item.
     """
     import math
 
+    def units(kind, body, table):
+        if kind == "Put":
+            return max(1, math.ceil(_item_kib(body["Item"])))
+        if kind == "ConditionCheck":
+            return 1
+        before = stored_kib(table, body["Key"])
+        setting = _item_kib(body.get("ExpressionAttributeValues") or {}) + _item_kib(body["Key"])
+        return max(1, math.ceil(max(before, setting) if kind == "Update" else before))
+
     if operation == "PutItem":
-        return math.ceil(_item_kib(params["Item"]))
-    if operation in ("UpdateItem", "DeleteItem"):
-        return 1
+        return units("Put", params, params["TableName"])
+    if operation == "UpdateItem":
+        return units("Update", params, params["TableName"])
+    if operation == "DeleteItem":
+        return units("Delete", params, params["TableName"])
     if operation == "BatchWriteItem":
-        units = 0
-        for requests in params["RequestItems"].values():
+        total = 0
+        for table, requests in params["RequestItems"].items():
             for request in requests:
                 put = request.get("PutRequest")
-                units += math.ceil(_item_kib(put["Item"])) if put else 1
-        return units
+                total += units("Put", put, table) if put else \
+                    units("Delete", request["DeleteRequest"], table)
+        return total
     if operation == "TransactWriteItems":
-        units = 0
+        total = 0
         for action in params["TransactItems"]:
             kind, body = next(iter(action.items()))
-            units += 2 * (math.ceil(_item_kib(body["Item"])) if kind == "Put" else 1)
-        return units
+            total += 2 * units(kind, body, body["TableName"])
+        return total
     return 0
