@@ -16,6 +16,7 @@ class CachedPage:
     status: int = 200
     location: str | None = None
     policy: str = ""   # Content-Security-Policy (it hashes the page's own <style> blocks)
+    base64: str | None = None  # the body base64-encoded, as API Gateway takes it
 
 
 class PageCache:

@@ -129,10 +129,13 @@ class Table:
         """Delete the item at ``key`` (absent is fine)."""
         self._call("delete_item", Key=self.encode(key))
 
+    def put_if(self, item, condition, values):
+        """Write ``item`` whole if ``condition`` holds; Conflict if it does not."""
+        self._conditional("put_item", Item=self.encode(item), ConditionExpression=condition,
+                          ExpressionAttributeValues=values)
+
     def update(self, key, expression, values=None, names=None, condition=None):
         """One UpdateItem with typed ``values``; Conflict if ``condition`` fails."""
-        from botocore.exceptions import ClientError
-
         kwargs = {"Key": self.encode(key), "UpdateExpression": expression}
         if values:
             kwargs["ExpressionAttributeValues"] = values
@@ -140,8 +143,13 @@ class Table:
             kwargs["ExpressionAttributeNames"] = names
         if condition:
             kwargs["ConditionExpression"] = condition
+        self._conditional("update_item", **kwargs)
+
+    def _conditional(self, operation, **kwargs):
+        from botocore.exceptions import ClientError
+
         try:
-            self._call("update_item", **kwargs)
+            self._call(operation, **kwargs)
         except StorageUnavailable as error:
             if isinstance(error.__cause__, ClientError) and \
                     error_code(error.__cause__) == "ConditionalCheckFailedException":

@@ -82,18 +82,30 @@ class PostIndex:
     # -- site settings and state -------------------------------------------
 
     def site_state(self, consistent=False):
-        """The site item: settings JSON, version, total, scheduled posts, sidebar snapshot."""
-        item = self.table.get(keys.SITE, consistent=consistent) or {}
+        """The site item and the sidebar snapshot, in one Query.
+
+        Settings JSON, version, total, scheduled posts, the snapshot (None if
+        there is none yet) and the version it was taken at.
+        """
+        items = {item["sk"]: item for item in self.table.query_all(
+            keys.SITE_PARTITION, newest_first=False, consistent=consistent)}
+        item = items.get(keys.SITE["sk"], {})
+        snapshot = items.get(keys.SIDEBAR["sk"], {})
         return {"config": item.get("config", ""), "version": item.get("version", 0),
                 "total": item.get("total", 0), "scheduled": item.get("scheduled", {}),
-                "sidebar": item.get("sidebar"), "changed": parse_timestamp(item.get("changed"))}
+                # a site item from before the snapshot had an item of its own
+                "sidebar": snapshot.get("sidebar", item.get("sidebar")),
+                "sidebar_basis": snapshot.get("basis", -1),
+                "changed": parse_timestamp(item.get("changed"))}
 
     def refresh_sidebar(self, now=None):
-        """Store a fresh sidebar snapshot in the site item; drop scheduled entries now due.
+        """Store a fresh sidebar snapshot; drop scheduled entries now due.
 
-        Runs after each change. The write is conditional on the version it read,
-        so a snapshot never replaces a newer one: a writer that loses re-reads
-        and tries again, and the last change's snapshot always lands.
+        Runs after each change. The snapshot is written only over one taken at
+        an older or the same version, then the site item's version is bumped
+        (conditionally on the version read) so every instance reads it. A
+        writer that loses re-reads and tries again, so the last change's
+        snapshot always lands.
         """
         now = now or datetime.now(timezone.utc)
         for _ in range(SIDEBAR_ATTEMPTS):
@@ -103,17 +115,23 @@ class PostIndex:
             recent, _ = self.table.query(keys.ALL_POSTS, consistent=True,
                                          limit=RECENT_KEPT + len(state["scheduled"]),
                                          projection=("slug", "title", "date"))
+            seen = {"N": str(state["version"])}
+            try:
+                self.table.put_if(
+                    {**keys.SIDEBAR, "sidebar": stored_form(aggregates, recent),
+                     "basis": state["version"]},
+                    "attribute_not_exists(basis) OR basis <= :seen", {":seen": seen})
+            except Conflict:
+                return True  # a snapshot of a newer state is there already
             due = sorted(slug for slug, entry in state["scheduled"].items()
                          if entry.get("d", "") <= timestamp(now))
             names = {f"#d{number}": slug for number, slug in enumerate(due)}
-            expression = "SET sidebar = :sidebar ADD version :one"
-            if due:
-                expression += " REMOVE " + ", ".join(f"scheduled.{name}" for name in names)
+            # ...and the old copy inside the site item goes (sites from before the split).
+            expression = "ADD version :one REMOVE sidebar" + "".join(
+                f", scheduled.{name}" for name in names)
             try:
                 self.table.update(keys.SITE, expression, names=names or None,
-                                  values={":sidebar": {"S": stored_form(aggregates, recent)},
-                                          ":one": ONE,
-                                          ":seen": {"N": str(state["version"])}},
+                                  values={":one": ONE, ":seen": seen},
                                   condition="version = :seen")
                 return True
             except Conflict:
@@ -295,7 +313,7 @@ class PostIndex:
                     toc=document.toc_html, show_toc=document.show_toc, etag=source_etag,
                     modified=timestamp(source_modified),
                     list_sk=keys.listing_sk(document.date, slug),
-                    month=month_of(document.date, tz), terms=sorted(weights),
+                    month=month_of(document.date, tz),
                     weights={term: Decimal(str(weight)) for term, weight in weights.items()},
                     page_cover=document.cover_html or None, og=document.og_image,
                     media=document.media_keys or None, aliases=list(document.aliases))
@@ -476,8 +494,9 @@ class PostIndex:
         def term_keys(head):
             if head is None:
                 return {}
+            # Heads written before the weights map listed their terms apart.
             return {(keys.term_pk(term), head["list_sk"]): term
-                    for term in head.get("terms", [])}
+                    for term in head.get("weights") or head.get("terms", [])}
 
         old_keys = listing_keys(old) | set(term_keys(old))
         new_listing = listing_keys(new)

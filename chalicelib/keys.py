@@ -2,7 +2,10 @@
 
 Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
 
-- ``SITE`` / ``site``: settings, ``version`` and the scheduled posts.
+- ``SITE`` / ``site``: settings, ``version``, the post count and the scheduled
+  posts; ``/ sidebar``: the sidebar snapshot. One Query reads both; they are
+  apart so that a post's transaction, which bumps the version, is billed for
+  the small item only.
 - ``AGG`` / ``tag#s``, ``cat#s``, ``month#YYYY-MM``, ``page#s``: counts and pages.
 - ``POST#slug``, ``PAGE#slug`` / ``meta``, ``body#rev#n``: a document's head
   item and the chunks of its compressed rendered body.
@@ -22,7 +25,9 @@ CATEGORY = "cat"
 MONTH = "month"
 PAGE_ENTRY = "page"
 
-SITE = {"pk": "SITE", "sk": "site"}
+SITE_PARTITION = "SITE"
+SITE = {"pk": SITE_PARTITION, "sk": "site"}
+SIDEBAR = {"pk": SITE_PARTITION, "sk": "sidebar"}
 AGGREGATES = "AGG"
 ALL_POSTS = "LIST#all"
 ERRORS = "ERROR"

@@ -33,6 +33,13 @@ class Request:
     stage: str | None = None
 
     @cached_property
+    def origin(self):
+        """(scheme, host, stage prefix), from validated values only (urls.request_origin)."""
+        from chalicelib.urls import request_origin
+
+        return request_origin(self)
+
+    @cached_property
     def cache_key(self):
         """The page cache's key: everything a page takes from the request.
 
@@ -42,9 +49,7 @@ class Request:
         """
         from urllib.parse import urlencode
 
-        from chalicelib.urls import request_origin
-
-        scheme, host, stage = request_origin(self)
+        scheme, host, stage = self.origin
         query = urlencode(sorted(self.query.items())) if self.query else ""
         return f"{scheme}://{host}{stage}\n{self.path}?{query}"
 
@@ -67,6 +72,7 @@ class Response:
     status: int
     headers: dict
     body: str = ""
+    base64: str | None = None  # the body as API Gateway takes it, when already made
 
 
 def freeze(page):
@@ -81,8 +87,11 @@ def freeze(page):
         from email.utils import format_datetime
 
         modified = format_datetime(page.last_modified.astimezone(timezone.utc), usegmt=True)
+    # API Gateway takes every answer base64-encoded (app.BlogApp): done once here.
+    base64_body = base64.b64encode(encoded).decode("ascii")
     return CachedPage(body=body, content_type=page.content_type, etag=etag,
-                      size=len(encoded), last_modified=modified, status=page.status,
+                      size=len(encoded) + len(base64_body), base64=base64_body,
+                      last_modified=modified, status=page.status,
                       location=page.location,
                       policy=content_security_policy(html, inline_styles))
 
@@ -170,5 +179,6 @@ def finish(page, max_age, request, https=False):
         headers["Location"] = page.location
     if page.status == 200 and not_modified(request.headers, page):
         return Response(status=304, headers=headers)
-    body = "" if request.method == "HEAD" else page.body
-    return Response(status=page.status, headers=headers, body=body)
+    if request.method == "HEAD":
+        return Response(status=page.status, headers=headers)
+    return Response(status=page.status, headers=headers, body=page.body, base64=page.base64)

@@ -201,6 +201,18 @@ def _known_settings(instance):
     return instance.view.settings if instance.view is not None else SiteSettings()
 
 
+def cached_answer(instance, request, now=None):
+    """The answer to ``request`` from a cached page still fresh, or None. No AWS call."""
+    if instance.needs_check(now or datetime.now(timezone.utc)):
+        return None
+    page = instance.cache.get(request.cache_key)
+    if page is None:
+        return None
+    settings = instance.view.settings
+    links = urls.links_for(request, settings.base_url)
+    return finish(page, settings.cache_seconds, request, https=links.base.startswith("https://"))
+
+
 def answer(instance, request, build, now=None):
     """The HTTP Response to ``request``, whose page ``build(PageBuilder)`` makes."""
     page, max_age = build_page(instance, request, build, now or datetime.now(timezone.utc))

@@ -142,7 +142,7 @@ def links_for(request, base_url):
     Straight on the execute-api host every path sits under the stage name;
     through CloudFront or a custom domain the public paths start at base_url's.
     """
-    scheme, host, stage = request_origin(request)
+    scheme, host, stage = request.origin
     root = stage or (urlsplit(base_url).path.rstrip("/") if base_url else "")
     if base_url:
         return Links(root=root, base=base_url)

@@ -317,7 +317,7 @@ def test_a_post_that_vanishes_between_listing_and_reading_is_simply_gone(blog, f
 
 
 def test_a_throttled_read_is_retried_and_the_page_served(corpus, client, faults):
-    faults.fail("dynamodb", "GetItem", times=2)
+    faults.fail("dynamodb", "Query", times=2)
     response = client.http.get("/posts/rye-loaf")
     assert response.status_code == 200 and faults.injected == 2
 

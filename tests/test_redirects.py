@@ -192,13 +192,13 @@ def test_an_unknown_old_address_through_a_lambda_proxy_event_is_the_themed_404(m
 
 # -- cost and caching -----------------------------------------------------------------------
 
-def test_an_alias_costs_one_getitem_and_is_then_cached_like_a_page(moved, client, aws_calls):
+def test_an_alias_costs_one_read_and_is_then_cached_like_a_page(moved, client, aws_calls):
     push_site(moved, CACHED_SITE)
     reset()
     aws_calls.clear()
     first = client.http.get(OLD_PERMALINK)
     assert_moved(first, "/posts/russo-japanese")
-    assert operations(aws_calls) == {"GetItem": 2}   # the site item, then the alias
+    assert operations(aws_calls) == {"Query": 1, "GetItem": 1}  # the site, then the alias
     assert first.headers["Cache-Control"].startswith("public, max-age=60")
     aws_calls.clear()
     assert_moved(client.http.get(OLD_PERMALINK), "/posts/russo-japanese")
@@ -209,7 +209,7 @@ def test_a_wordpress_form_needs_no_read_of_its_own(moved, client, aws_calls):
     reset()
     aws_calls.clear()
     assert_moved(client.http.get("/tag/japan/"), "/tags/japan")
-    assert operations(aws_calls) == {"GetItem": 1}   # the site item only
+    assert operations(aws_calls) == {"Query": 1}   # the site partition only
 
 
 # -- the front matter -----------------------------------------------------------------------
