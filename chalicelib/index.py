@@ -20,7 +20,9 @@ from chalicelib.dynamodb import Conflict, Table
 from chalicelib.models import Entry, Label, Post, parse_timestamp, timestamp
 from chalicelib.ranking import MAX_QUERY_TERMS
 from chalicelib.sidebar import PAGE_SCHEDULE_PREFIX, RECENT_KEPT, build_sidebar, stored_form
+from chalicelib.site import SiteConfig
 from chalicelib.text import term_weights
+from chalicelib.widget_config import recent_posts_shown
 
 log = logging.getLogger(__name__)
 
@@ -112,9 +114,12 @@ class PostIndex:
             state = self.site_state(consistent=True)
             aggregates = self.table.query_all(keys.AGGREGATES, newest_first=False,
                                               consistent=True)
+            # Only as many posts as a widget shows (and the scheduled ones above them).
+            shown = recent_posts_shown(SiteConfig.from_json(state["config"]).widgets)
             recent, _ = self.table.query(keys.ALL_POSTS, consistent=True,
-                                         limit=RECENT_KEPT + len(state["scheduled"]),
-                                         projection=("slug", "title", "date"))
+                                         limit=min(shown, RECENT_KEPT) + len(state["scheduled"]),
+                                         projection=("slug", "title", "date")) \
+                if shown else ([], None)
             seen = {"N": str(state["version"])}
             try:
                 self.table.put_if(
@@ -153,10 +158,15 @@ class PostIndex:
         self._site_ready = True
 
     def save_site_config(self, config_json):
-        """Store the settings and bump the version so every cache refreshes."""
+        """Store the settings and bump the version so every cache refreshes.
+
+        The sidebar snapshot is taken again: it keeps only as many recent posts
+        as the widgets show, and the new settings may show more.
+        """
         self.ensure_site_item()
         self.table.update(keys.SITE, "SET config = :config, changed = :now ADD version :one",
                           values={":config": {"S": config_json}, ":one": ONE, ":now": _now()})
+        self.refresh_sidebar()
 
     # -- reading posts -------------------------------------------------------
 

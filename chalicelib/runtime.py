@@ -24,7 +24,7 @@ from chalicelib.pages import PageBuilder, error_page
 from chalicelib.responses import finish, freeze
 from chalicelib.sidebar import from_stored_form, not_yet_due
 from chalicelib.site import SiteConfig, SiteSettings
-from chalicelib.widget_config import RECENT_POSTS_DEFAULT
+from chalicelib.widget_config import recent_posts_shown
 
 log = logging.getLogger(__name__)
 CACHED_STATUSES = (200, 301)   # a redirect is kept like the page it points to
@@ -110,11 +110,9 @@ class Instance:
             stored = state["sidebar"]
             return Lazy(lambda: from_stored_form(stored, scheduled, now))
         # A site item from before sidebar snapshots: read the aggregates instead.
-        counts = [widget.get("count", RECENT_POSTS_DEFAULT)
-                  for area in self._config.widgets.values() for widget in area
-                  if widget["type"] == "recent_posts"]
+        shown = recent_posts_shown(self._config.widgets)
         index = self.index
-        return Lazy(lambda: index.sidebar(scheduled, now, max(counts, default=0)))
+        return Lazy(lambda: index.sidebar(scheduled, now, shown))
 
 
 def _error(settings, request, status, message):

@@ -33,6 +33,13 @@ REQUIRED = {"text": ("body",), "html": ("body",), "links": ("links",)}
 RECENT_POSTS_DEFAULT = 5
 
 
+def recent_posts_shown(widgets):
+    """The most posts any recent_posts widget of ``widgets`` (area -> list) shows."""
+    return max((widget.get("count", RECENT_POSTS_DEFAULT)
+                for area in widgets.values() for widget in area
+                if widget.get("type") == "recent_posts"), default=0)
+
+
 def validate_widget(widget):
     """Every problem with one widget's configuration (empty list: it is good)."""
     if not isinstance(widget, dict):

@@ -3,7 +3,7 @@ import pytest
 
 from chalicelib.errors import InvalidSiteConfig
 from chalicelib.site import SiteConfig, build_config, parse_site_yaml
-from tests.helpers import BASE_SITE, push_site
+from tests.helpers import BASE_SITE, publish, push_site
 
 EMPTY = "Your {} area is currently empty. Hurry up and add some widgets."
 EVERY_WIDGET = {
@@ -45,6 +45,20 @@ def test_every_widget_type_renders_in_its_area(corpus, client):
     assert '<a href="https://ok.example" rel="noopener noreferrer">ok</a>' in footer
     assert '<a href="https://example.org">Example &amp; Co</a>' in footer
     assert 'href="/feed.xml"' in footer and 'href="/rss.xml"' in footer
+
+
+def test_showing_more_recent_posts_takes_effect_at_the_push(corpus, client):
+    """The sidebar snapshot keeps only the posts a widget shows; a push takes it again."""
+    from chalicelib.wiring import reset
+
+    push_site(corpus, site_with({"sidebar": [{"type": "recent_posts", "count": 1}]}))
+    publish(corpus, "posts/newest.md", "Fresh.\n", title="Newest", date="2026-03-30")
+    sidebar = client.http.get("/").body.decode().split("widget-area-sidebar", 1)[1]
+    assert sidebar.count('<li><a href="/posts/') == 1
+    push_site(corpus, site_with({"sidebar": [{"type": "recent_posts", "count": 3}]}))
+    reset()
+    sidebar = client.http.get("/").body.decode().split("widget-area-sidebar", 1)[1]
+    assert sidebar.count('<li><a href="/posts/') == 3
 
 
 @pytest.mark.parametrize("area, name", [("header-sidebar", "Header Sidebar"),
