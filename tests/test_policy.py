@@ -25,9 +25,9 @@ APP_NAME = CONFIG["app_name"]
 # Reviewed: what each function may call, and why.
 ALLOWED = {
     "api": {
-        "dynamodb:GetItem": "the site item (settings, version); a tag's or category's name",
-        "dynamodb:Query": "listings, a document's head and body, neighbours, sidebar, "
-                          "search postings",
+        "dynamodb:GetItem": "an alias (an old address)",
+        "dynamodb:Query": "the SITE partition (settings, version, sidebar snapshot), "
+                          "listings, a document's head and body, neighbours, search postings",
         "dynamodb:BatchGetItem": "search results' entries; full-text feed bodies",
         "s3:GetObject": "media files and their variants (the /media route), nothing else",
         "s3:ListBucket": "so a missing media file reads as NoSuchKey (404), not AccessDenied",
@@ -37,9 +37,11 @@ ALLOWED = {
         "s3:ListBucket": "an original's variants; a deleted source reads as NoSuchKey",
         "s3:PutObject": "resized image variants, under media/_v/ only",
         "s3:DeleteObject": "the variants of a replaced or deleted original, under media/_v/",
-        "dynamodb:GetItem": "the stored head (consistent read) and the site settings",
-        "dynamodb:Query": "the sidebar snapshot: counts and the newest posts",
-        "dynamodb:PutItem": "a document's head (in its transaction); error records",
+        "dynamodb:GetItem": "the stored head (consistent read); a media object's record and users",
+        "dynamodb:Query": "the SITE partition (settings, version); counts and the newest "
+                          "posts for the sidebar snapshot",
+        "dynamodb:PutItem": "a document's head (in its transaction); the sidebar snapshot; "
+                            "error records",
         "dynamodb:UpdateItem": "the site item and the counts (atomic ADD)",
         "dynamodb:DeleteItem": "a removed document's head; cleared error records",
         "dynamodb:BatchWriteItem": "body chunks, listing entries and search postings",
