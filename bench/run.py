@@ -9,6 +9,8 @@ the table. The data is generated (bench/corpus.py) and indexed with the real
 parser and ``PostIndex.upsert``.
 
 ``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
+``python bench/run.py writes`` runs only section 3b (calls and write units per
+post), which needs no other section's data.
 """
 import json
 import os
@@ -565,5 +567,19 @@ def main():
     print_table(info, started)
 
 
+def writes_only():
+    """Section 3b alone: ``python bench/run.py writes``."""
+    started, info = time.perf_counter(), machine()
+    server = harness.MotoServer()
+    try:
+        writes(harness.create_blog("bench-writes"), 10 if QUICK else 40)
+    finally:
+        server.stop()
+    print_table(info, started)
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["writes"]:
+        writes_only()
+    else:
+        main()

@@ -103,8 +103,9 @@ class PostIndex:
     def refresh_sidebar(self, now=None):
         """Store a fresh sidebar snapshot; drop scheduled entries now due.
 
-        Runs after each change. The snapshot is written only over one taken at
-        an older or the same version, then the site item's version is bumped
+        Runs after each change; an edit that leaves the snapshot as it was
+        writes nothing. The snapshot is written only over one taken at an older
+        or the same version, then the site item's version is bumped
         (conditionally on the version read) so every instance reads it. A
         writer that loses re-reads and tries again, so the last change's
         snapshot always lands.
@@ -121,15 +122,18 @@ class PostIndex:
                                          projection=("slug", "title", "date")) \
                 if shown else ([], None)
             seen = {"N": str(state["version"])}
-            try:
-                self.table.put_if(
-                    {**keys.SIDEBAR, "sidebar": stored_form(aggregates, recent),
-                     "basis": state["version"]},
-                    "attribute_not_exists(basis) OR basis <= :seen", {":seen": seen})
-            except Conflict:
-                return True  # a snapshot of a newer state is there already
+            snapshot = stored_form(aggregates, recent)
             due = sorted(slug for slug, entry in state["scheduled"].items()
                          if entry.get("d", "") <= timestamp(now))
+            if snapshot == state["sidebar"] and state["sidebar_basis"] >= 0 and not due:
+                return True  # an edit that changed nothing the sidebar shows: no write
+            try:
+                self.table.put_if({**keys.SIDEBAR, "sidebar": snapshot,
+                                   "basis": state["version"]},
+                                  "attribute_not_exists(basis) OR basis <= :seen",
+                                  {":seen": seen})
+            except Conflict:
+                return True  # a snapshot of a newer state is there already
             names = {f"#d{number}": slug for number, slug in enumerate(due)}
             # ...and the old copy inside the site item goes (sites from before the split).
             expression = "ADD version :one REMOVE sidebar" + "".join(

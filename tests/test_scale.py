@@ -106,6 +106,25 @@ def test_an_edit_writes_only_the_postings_it_changes(blog, monkeypatch):
     assert [len(posting) for posting in found] == [1, 0, 1]
 
 
+def test_the_sidebar_snapshot_is_written_again_only_when_what_it_shows_changes(blog,
+                                                                             monkeypatch):
+    publish(blog, "posts/quiet.md", "First words.\n", title="Quiet", date="2024-05-01")
+    operations = []
+    original = BaseClient._make_api_call
+
+    def recording(client, operation, params):
+        operations.append(operation)
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    publish(blog, "posts/quiet.md", "Other words.\n", title="Quiet", date="2024-05-01")
+    assert "PutItem" not in operations, "a body edit leaves the snapshot as it was"
+    operations.clear()
+    publish(blog, "posts/quiet.md", "Other words.\n", title="Loud", date="2024-05-01")
+    assert "PutItem" in operations, "a new title shows in the recent posts widget"
+    assert '"Loud"' in blog.index.site_state()["sidebar"]
+
+
 def test_the_site_item_stays_small_as_scheduled_posts_come_due(blog):
     from datetime import timedelta
 
