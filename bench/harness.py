@@ -178,11 +178,35 @@ class CallMeter:
         return sum(self.calls.values())
 
 
-def _item_kib(item):
-    """DynamoDB's size of a typed item, closely enough: names plus values, in KiB."""
-    import json
+def _value_bytes(typed):
+    """DynamoDB's size of one typed value, by its documented rules."""
+    (kind, value), = typed.items()
+    if kind == "S":
+        return len(value.encode("utf-8"))
+    if kind == "N":
+        digits = value.lstrip("-").replace(".", "").strip("0") or "0"
+        return (len(digits) + 1) // 2 + 1
+    if kind == "B":
+        return len(value)
+    if kind in ("BOOL", "NULL"):
+        return 1
+    if kind == "L":
+        return 3 + sum(1 + _value_bytes(item) for item in value)
+    if kind == "M":
+        return 3 + sum(1 + len(name.encode("utf-8")) + _value_bytes(item)
+                       for name, item in value.items())
+    if kind == "SS":
+        return sum(len(item.encode("utf-8")) for item in value)
+    if kind == "NS":
+        return sum(_value_bytes({"N": item}) for item in value)
+    return sum(len(item) for item in value)  # BS
 
-    return len(json.dumps(item, separators=(",", ":"), default=len).encode("utf-8")) / 1024
+
+def _item_kib(item):
+    """DynamoDB's size of a typed item in KiB: attribute names plus values, as AWS
+    documents it ("Item sizes and formats"), which is what write units are billed on."""
+    return sum(len(name.encode("utf-8")) + _value_bytes(value)
+               for name, value in item.items()) / 1024
 
 
 def estimate_write_units(operation, params, stored_kib=lambda table, key: 0.0):
