@@ -3,9 +3,9 @@
 Everything is measured side by side in this one run, on this machine, and
 reported as ratios of medians (the machines are shared and noisy). AWS is a
 moto server (``ThreadedMotoServer``, in this process, on a free port) that
-child processes reach through AWS_ENDPOINT_URL; see bench/harness.py for the
-two bench-only patches that keep moto's own cost per call from growing with
-the table. The data is generated (bench/corpus.py) and indexed with the real
+child processes reach through AWS_ENDPOINT_URL: the scaled moto of
+blog_cli/embedded_aws.py that local mode and the tests run too, whose cost per
+call does not grow with the table. The data is generated (bench/corpus.py) and indexed with the real
 parser and ``PostIndex.upsert``.
 
 ``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
