@@ -10,7 +10,7 @@ parser and ``PostIndex.upsert``.
 
 ``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
 ``python bench/run.py writes`` runs only section 3b (calls and write units per
-post), which needs no other section's data.
+post) and ``python bench/run.py scale`` only section 4 (10,000 posts vs 100).
 """
 import json
 import os
@@ -578,8 +578,26 @@ def writes_only():
     print_table(info, started)
 
 
+def scale_only():
+    """Section 4 alone: ``python bench/run.py scale`` (seeds both sizes first)."""
+    started, info = time.perf_counter(), machine()
+    server = harness.MotoServer()
+    try:
+        harness.seed(harness.create_blog("bench-small"), corpus.generate(SMALL), f"{SMALL:,}")
+        large_posts = corpus.generate(LARGE)
+        harness.seed(harness.create_blog("bench-large"), large_posts, f"{LARGE:,}")
+        scale({SMALL: "bench-small", LARGE: "bench-large"},
+              (corpus.word_near_frequency(large_posts, 0.01),
+               corpus.word_near_frequency(large_posts, 0.10)))
+    finally:
+        server.stop()
+    print_table(info, started)
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["writes"]:
         writes_only()
+    elif sys.argv[1:] == ["scale"]:
+        scale_only()
     else:
         main()
