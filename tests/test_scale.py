@@ -106,6 +106,21 @@ def test_an_edit_writes_only_the_postings_it_changes(blog, monkeypatch):
     assert [len(posting) for posting in found] == [1, 0, 1]
 
 
+def test_a_post_indexed_before_the_weights_map_still_loses_its_postings(blog):
+    publish(blog, "posts/elder.md", "Lanterns and harbours.\n", title="Elder",
+            date="2024-05-01")
+    # How heads were written before: the terms listed apart, no weights map.
+    head = blog.index.head("post", "elder")
+    blog.index.table.update({"pk": head["pk"], "sk": head["sk"]},
+                            "SET terms = :terms REMOVE weights",
+                            values={":terms": blog.index.table.encode_value(
+                                sorted(head["weights"]))})
+    assert blog.index.postings(["lanterns"]) != [{}]
+    blog.store.delete("posts/elder.md")
+    assert blog.sync("posts/elder.md").action != "indexed"
+    assert blog.index.postings(["lanterns", "harbours"]) == [{}, {}]
+
+
 def test_the_sidebar_snapshot_is_written_again_only_when_what_it_shows_changes(blog,
                                                                              monkeypatch):
     publish(blog, "posts/quiet.md", "First words.\n", title="Quiet", date="2024-05-01")
