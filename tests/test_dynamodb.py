@@ -69,3 +69,27 @@ def test_an_item_reads_back_as_it_was_written(monkeypatch):
     expected = {key: value for key, value in item.items() if value is not None}
     expected["decimal"] = 3.25  # numbers come back as int when whole, else float
     assert found == expected
+
+
+def test_items_are_read_as_botocores_own_parser_reads_them():
+    import base64
+    import json
+
+    from botocore.parsers import create_parser
+    from botocore.session import get_session
+
+    shape = get_session().get_service_model("dynamodb").operation_model("Query").output_shape
+    blob = base64.b64encode(b"\x00\xffzlib").decode()
+    items = [{"pk": {"S": "P"}, "n": {"N": "3.25"}, "b": {"B": blob}, "bs": {"BS": [blob]},
+              "yes": {"BOOL": True}, "none": {"NULL": True}, "ss": {"SS": ["a", "b"]},
+              "ns": {"NS": ["1", "2"]},
+              "l": {"L": [{"S": "x"}, {"M": {"deep": {"B": blob}, "n": {"N": "1"}}}]},
+              "m": {"M": {"list": {"L": [{"B": blob}, {"NULL": True}]}}}},
+             {"pk": {"S": "Q"}, "w": {"N": "0.5"}}]
+    body = json.dumps({"Items": items, "Count": 2, "ScannedCount": 2,
+                       "LastEvaluatedKey": {"pk": {"S": "Q"}}}).encode()
+    response = {"body": body, "headers": {}, "status_code": 200}
+    ours = aws._parser_factory().create_parser("json").parse(dict(response), shape)
+    theirs = create_parser("json").parse(dict(response), shape)
+    assert ours == theirs
+    assert ours["Items"][0]["b"] == {"B": b"\x00\xffzlib"}
