@@ -10,7 +10,8 @@ parser and ``PostIndex.upsert``.
 
 ``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
 ``python bench/run.py writes`` runs only section 3b (calls and write units per
-post) and ``python bench/run.py scale`` only section 4 (10,000 posts vs 100).
+post), ``python bench/run.py scale`` only section 4 (10,000 posts vs 100) and
+``python bench/run.py cold`` only section 1 (cold start).
 """
 import json
 import os
@@ -526,16 +527,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     server = harness.MotoServer()
     try:
-        small_posts = corpus.generate(SMALL)
-        small = harness.create_blog("bench-small")
-        harness.seed(small, small_posts, f"{SMALL:,}")
-        about = "---\ntitle: About\n---\n\nA static page.\n"
-        small.store.put("pages/about.md", about.encode("utf-8"))
-        small.sync("pages/about.md")
-        slug = small_posts[SMALL // 2].slug
-        harness.use_table("bench-small")
-        body = body_bytes(call(post_event(slug))).decode("utf-8")
-        small.index.table.put({"pk": "BASELINE", "sk": slug, "body": body})
+        _, small_posts, slug = small_blog()
         large_posts = corpus.generate(LARGE)
         words = (corpus.word_near_frequency(large_posts, 0.01),
                  corpus.word_near_frequency(large_posts, 0.10))
@@ -578,6 +570,34 @@ def writes_only():
     print_table(info, started)
 
 
+def small_blog():
+    """The 100-post blog, a static page, and the baseline's copy of one post page:
+    (services, posts, that post's slug)."""
+    small_posts = corpus.generate(SMALL)
+    small = harness.create_blog("bench-small")
+    harness.seed(small, small_posts, f"{SMALL:,}")
+    about = "---\ntitle: About\n---\n\nA static page.\n"
+    small.store.put("pages/about.md", about.encode("utf-8"))
+    small.sync("pages/about.md")
+    slug = small_posts[SMALL // 2].slug
+    harness.use_table("bench-small")
+    body = body_bytes(call(post_event(slug))).decode("utf-8")
+    small.index.table.put({"pk": "BASELINE", "sk": slug, "body": body})
+    return small, small_posts, slug
+
+
+def cold_only():
+    """Section 1 alone: ``python bench/run.py cold``."""
+    started, info = time.perf_counter(), machine()
+    os.makedirs(WORK, exist_ok=True)
+    server = harness.MotoServer()
+    try:
+        cold_start(small_blog()[2])
+    finally:
+        server.stop()
+    print_table(info, started)
+
+
 def scale_only():
     """Section 4 alone: ``python bench/run.py scale`` (seeds both sizes first)."""
     started, info = time.perf_counter(), machine()
@@ -599,5 +619,7 @@ if __name__ == "__main__":
         writes_only()
     elif sys.argv[1:] == ["scale"]:
         scale_only()
+    elif sys.argv[1:] == ["cold"]:
+        cold_only()
     else:
         main()
