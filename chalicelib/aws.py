@@ -10,6 +10,7 @@ with timeouts sized for a Lambda behind API Gateway (29 s at most per request).
 """
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 
 from chalicelib.errors import StorageUnavailable
 
@@ -63,6 +64,7 @@ def _attribute(value, blob):
     return value
 
 
+@lru_cache(maxsize=1)
 def _parser_factory():
     """botocore's response parsers, with DynamoDB's attribute values read directly.
 

@@ -230,3 +230,18 @@ def test_a_cached_page_is_not_answered_early_for_other_methods(site):
     assert app_module.app(dict(event), None)["statusCode"] == 200
     event["httpMethod"] = event["requestContext"]["httpMethod"] = "POST"
     assert app_module.app(dict(event), None)["statusCode"] == 405
+
+
+def test_a_failing_early_answer_leaves_the_request_to_chalices_routing(site, monkeypatch):
+    import app as app_module
+    from tests.helpers import proxy_event
+
+    event = proxy_event("/", resource="/")
+    first = app_module.app(dict(event), None)
+
+    def broken(instance, request):
+        raise RuntimeError("early answer broke")
+
+    monkeypatch.setattr(app_module, "cached_answer", broken)
+    again = app_module.app(dict(event), None)
+    assert again["statusCode"] == 200 and again["body"] == first["body"]
