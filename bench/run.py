@@ -5,13 +5,14 @@ reported as ratios of medians (the machines are shared and noisy). AWS is a
 moto server (``ThreadedMotoServer``, in this process, on a free port) that
 child processes reach through AWS_ENDPOINT_URL: the scaled moto of
 blog_cli/embedded_aws.py that local mode and the tests run too, whose cost per
-call does not grow with the table. The data is generated (bench/corpus.py) and indexed with the real
-parser and ``PostIndex.upsert``.
+call does not grow with the table. The data is generated (bench/corpus.py) and
+indexed with the real parser and ``PostIndex.upsert``.
 
 ``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
 ``python bench/run.py writes`` runs only section 3b (calls and write units per
-post), ``python bench/run.py scale`` only section 4 (10,000 posts vs 100) and
-``python bench/run.py cold`` only section 1 (cold start).
+post), ``python bench/run.py scale`` only section 4 (10,000 posts vs 100),
+``python bench/run.py cold`` only section 1 (cold start) and
+``python bench/run.py local`` only section 7 (`blog serve` at size).
 """
 import json
 import os
@@ -477,8 +478,7 @@ def local_mode():
     data = found[large]["live_mib"] - found[small]["live_mib"]
     row("7 local mode", f"memory growth vs live data growth, {small:,} to {large:,} posts",
         f"{grown:.0f} MiB", f"{data:.1f} MiB", grown / max(data, 0.1), "≤ 2",
-        "moto keeps each item as Python objects: ~670 B for a 60-byte posting even "
-        "after embedded_aws interns its strings")
+        "the embedded moto keeps each item packed (blog_cli/packed_items.py)")
     stop = local_scale.interrupt_while_loading(LOCAL_SIZES[1], WORK, after=3.0)
     row("7 local mode", f"Ctrl-C during the first load of {LOCAL_SIZES[1]:,} posts",
         f"{stop:.2f} s", "-", "-", "≤ 2 s")
@@ -614,12 +614,15 @@ def scale_only():
     print_table(info, started)
 
 
+def local_only():
+    """Section 7 alone: ``python bench/run.py local``."""
+    started, info = time.perf_counter(), machine()
+    os.makedirs(WORK, exist_ok=True)
+    local_mode()
+    print_table(info, started)
+
+
+SECTIONS = {"writes": writes_only, "scale": scale_only, "cold": cold_only, "local": local_only}
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["writes"]:
-        writes_only()
-    elif sys.argv[1:] == ["scale"]:
-        scale_only()
-    elif sys.argv[1:] == ["cold"]:
-        cold_only()
-    else:
-        main()
+    SECTIONS.get(" ".join(sys.argv[1:]), main)()

@@ -11,26 +11,26 @@ fixed here without changing any result moto gives:
   copy, each S3 object version) is appended to ``instances_tracked`` for its
   dashboard and never released, so memory grows with every write ever made,
   and with the square of the posts given the copies above. Tracking is
-  switched off for the DynamoDB and S3 models.
+  switched off.
 - ``Table.query`` sorts every item of the table on each Query; it is made to
   read only the queried partition, as DynamoDB does.
 
-And one thing that makes it lean: moto holds every item as Python objects,
-about 1 KiB for a 60-byte index posting, and most of that is copies of the
-same short strings (attribute names, a post's key in each of its postings, a
-word's key in every posting of it) and a second and third object for the key
-values. ``scale_moto`` interns short top-level strings and numbers as items
-are written and lets an item's key attributes share the key objects, which
-saves about 40 % of the memory a blog takes.
+And one thing that makes it lean: moto holds every item as a tree of Python
+objects, about 1 KiB for a 60-byte index posting. ``packed_items`` keeps each
+item as one bytes object instead. And every S3 object carried its own copy of
+the default ACL and a spooled-file wrapper round its bytes, about 3 KB; small
+objects now share the ACL and keep their bytes in a plain buffer.
 
 ``scale_moto()`` is idempotent and applies to moto in this process, both
 ``mock_aws`` and a server. ``start_server`` starts the embedded endpoint.
 """
 import copy
+import io
 import logging
-import sys
 import threading
 import types
+
+from blog_cli import packed_items
 
 LOOPBACK = "127.0.0.1"
 _applied = threading.Lock()
@@ -38,19 +38,16 @@ _done = False
 _partition = threading.local()
 
 
-class _Untracked(list):
-    """A list that keeps nothing: moto's instance tracking, switched off."""
+def _stop_tracking():
+    """moto's models no longer record every instance (kept for its dashboard only)."""
+    from moto.core.common_models import BaseModel
 
-    def append(self, item):  # noqa: D102 - keeping nothing is the point
-        pass
+    def new(cls, *args, **kwargs):
+        return object.__new__(cls)
 
-
-def _stop_tracking(services=("dynamodb", "s3")):
-    from moto.core.model_instances import model_data
-
-    for service in services:
-        for model in model_data.get(service, {}).values():
-            model.instances_tracked = _Untracked()
+    # On the base class, so models imported later, and the lists that
+    # mock_aws's exit resets, are covered too.
+    BaseModel.__new__ = staticmethod(new)
 
 
 def _query_one_partition():
@@ -101,58 +98,39 @@ def _transactions_copy_only_their_items():
                 continue
             hash_key = DynamoType(key[table.hash_key_attr])
             range_key = DynamoType(key[table.range_key_attr])
-            current = table.items.get(hash_key, {}).get(range_key)
-            saved.append((table, hash_key, range_key,
-                          None if current is None else real_deepcopy(current)))
+            # A fresh copy: the table's items are packed (packed_items).
+            saved.append((table, hash_key, range_key, table.get_item(hash_key, range_key)))
         try:
             return original(self, transact_items)
         except Exception:
             for table, hash_key, range_key, item in reversed(saved):
                 if item is None:
-                    table.items.get(hash_key, {}).pop(range_key, None)
+                    table.items[hash_key].pop(range_key, None)
                 else:
-                    table.items.setdefault(hash_key, {})[range_key] = item
+                    table.items[hash_key][range_key] = item
             raise
 
     models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
-SHORT = 256  # longer strings are rarely repeated: interning them would only cost time
+SMALL_OBJECT = 64 * 1024  # larger objects keep moto's spooled file, which can go to disk
 
 
-def _interned(attributes):
-    """A copy of an item's top-level attributes with short strings and numbers interned."""
-    lean = {}
-    for name, typed in attributes.items():
-        if len(typed) == 1:
-            (kind, value), = typed.items()
-            if kind in ("S", "N") and isinstance(value, str) and len(value) <= SHORT:
-                typed = {kind: sys.intern(value)}
-        lean[sys.intern(name)] = typed
-    return lean
+def _lean_s3_objects():
+    """S3 objects without a private copy of the default ACL or a spooled-file wrapper."""
+    from moto.s3 import models
 
+    original_init = models.FakeKey.__init__
+    private = models.get_canned_acl("private")  # moto replaces an object's ACL, never edits it
 
-def _lean_items():
-    from moto.dynamodb.models.dynamo_type import Item
-    from moto.dynamodb.models.table import Table
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.acl = private
+        if self.contentsize <= SMALL_OBJECT:
+            spooled, self._value_buffer = self._value_buffer, io.BytesIO(self.value)
+            spooled.close()
 
-    original_put, original_init = Table.put_item, Item.__init__
-
-    def put_item(self, item_attrs, *args, **kwargs):
-        return original_put(self, _interned(item_attrs), *args, **kwargs)
-
-    def init(self, hash_key, range_key, attrs):
-        original_init(self, hash_key, range_key, attrs)
-        # The key attributes become the very objects moto keys the item by.
-        for key in (hash_key, range_key):
-            if key is None or key.type not in ("S", "N", "B"):
-                continue
-            for name, value in self.attrs.items():
-                if value is not key and value.type == key.type and value.value == key.value:
-                    dict.__setitem__(self.attrs, name, key)
-                    break
-
-    Table.put_item, Item.__init__ = put_item, init
+    models.FakeKey.__init__ = init
 
 
 def scale_moto():
@@ -164,8 +142,31 @@ def scale_moto():
         _transactions_copy_only_their_items()
         _query_one_partition()
         _stop_tracking()
-        _lean_items()
+        packed_items.install()
+        _lean_s3_objects()
         _done = True
+
+
+MALLOC_ARENAS = 2
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def _fewer_malloc_arenas():
+    """Cap glibc's malloc arenas for this process; False where that is not glibc.
+
+    The server answers each request on a thread of its own, and glibc gives
+    threads arenas of their own, up to eight a core. Each arena keeps the
+    memory freed in it, so a long load held about a third more memory than
+    it used. Two arenas are plenty for a server this size.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(M_ARENA_MAX, MALLOC_ARENAS))
+    except (OSError, AttributeError):
+        return False
 
 
 def start_server(port=0):
@@ -173,6 +174,7 @@ def start_server(port=0):
     from moto.server import ThreadedMotoServer
 
     scale_moto()
+    _fewer_malloc_arenas()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = ThreadedMotoServer(ip_address=LOOPBACK, port=port or 0, verbose=False)
     server.start()

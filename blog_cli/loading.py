@@ -9,6 +9,7 @@ is refreshed once at the end instead of after every file.
 """
 import os
 import signal
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 
@@ -19,6 +20,9 @@ from chalicelib.sync import apply_parsed, parse_source
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
+# Parsed posts waiting to be written, per worker: enough to keep the workers
+# busy, few enough that a 10,000-post folder's parsed pages never pile up here.
+AHEAD_PER_WORKER = 8
 
 
 def _ignore_interrupts():
@@ -29,6 +33,17 @@ def _ignore_interrupts():
 def _parse(job):
     source, settings = job
     return parse_source(source, settings)
+
+
+def _in_order(pool, function, jobs, ahead):
+    """``pool.map`` that keeps at most ``ahead`` jobs in flight (``map`` submits them all)."""
+    pending = deque()
+    for job in jobs:
+        pending.append(pool.submit(function, job))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _sources(root, keys, moment):
@@ -60,7 +75,8 @@ def load_files(root, keys, services, settings, advance=lambda: None, workers=Non
                                    initializer=_ignore_interrupts)
     try:
         jobs = ((source, settings) for source in sources)
-        parsed_all = pool.map(_parse, jobs, chunksize=16) if pool else map(_parse, jobs)
+        parsed_all = (_in_order(pool, _parse, jobs, workers * AHEAD_PER_WORKER) if pool
+                      else map(_parse, jobs))
         for key, parsed in zip(content, parsed_all):
             data = (root / key).read_bytes()
             etag = services.store.put(key, data)

@@ -1,0 +1,178 @@
+"""moto's DynamoDB items kept packed: one bytes object an item, not a tree of objects.
+
+moto 5.2.5 holds every item as an ``Item`` whose attributes are ``DynamoType``
+objects, one per value and one per nested value, each with its own dict. A
+60-byte search posting took about 1 KiB that way, and a post's head, with its
+map of ~75 term weights, 22 KiB for 2.5 KB of data. Local mode at 10,000 posts
+held a gigabyte.
+
+Here each partition of a table with a sort key is a ``Partition``: a mapping
+from the sort key to the item's other attributes, marshalled to bytes. A string
+sort key is interned, so the ~75 postings of one post, which share it, hold it
+once. Reading an item builds a fresh ``Item`` (about 5 µs for a posting), which
+moto then reads, filters and serialises as before.
+
+Because a read gives a fresh ``Item``, changing it changes nothing stored.
+moto's ``update_item`` is the one place that changes an ``Item`` it read and
+relies on that; ``install`` makes it store the changed item again. Writes that
+fail half way (an item grown past 400 KB) therefore leave the stored item as it
+was, as DynamoDB does, where moto kept the half-made change.
+
+Tables without a sort key keep moto's own layout; the blog's table has one.
+"""
+import marshal
+import pickle
+import sys
+from collections.abc import MutableMapping
+
+SHORT = 256  # longer sort keys are rarely shared: interning them would only cost time
+PICKLED = b"\x00"  # marshal's output never starts with it
+
+
+def _encode(value):
+    """A ``DynamoType`` as a tree of builtins that ``marshal`` takes."""
+    kind = value.type
+    if kind == "M":
+        return kind, {name: _encode(inner) for name, inner in value.value.items()}
+    if kind == "L":
+        return kind, [_encode(inner) for inner in value.value]
+    return kind, value.value
+
+
+def _decoder():
+    from moto.dynamodb.models.dynamo_type import DynamoType
+
+    new = DynamoType.__new__
+
+    def decode(encoded):
+        kind, value = encoded
+        typed = new(DynamoType)
+        typed.type = kind
+        if kind == "M":
+            value = {name: decode(inner) for name, inner in value.items()}
+        elif kind == "L":
+            value = [decode(inner) for inner in value]
+        typed.value = value
+        return typed
+
+    return decode
+
+
+class Partitions(dict):
+    """A table's items by partition key, for tables with a sort key."""
+
+    __slots__ = ("hash_name", "range_name", "decode", "item_class", "attrs_class",
+                 "typed_class")
+
+    def __init__(self, hash_name, range_name):
+        from moto.dynamodb.models.dynamo_type import DynamoType, Item, LimitedSizeDict
+
+        super().__init__()
+        self.hash_name, self.range_name = hash_name, range_name
+        self.decode = _decoder()
+        self.item_class, self.attrs_class, self.typed_class = Item, LimitedSizeDict, DynamoType
+
+    def __missing__(self, hash_key):
+        # A partition joins the table on its first item, so a read of a
+        # missing key (any unknown URL) leaves nothing behind, unlike a defaultdict.
+        return Partition(self, hash_key)
+
+    def pack(self, item):
+        """The item's attributes other than its keys, as bytes."""
+        keys = (self.hash_name, self.range_name)
+        rest = tuple((name, _encode(value)) for name, value in item.attrs.items()
+                     if name not in keys)
+        try:
+            return marshal.dumps(rest)
+        except ValueError:  # a value of a type marshal does not know (moto keeps builtins)
+            return PICKLED + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def unpack(self, hash_key, range_key, packed):
+        """A fresh ``Item`` from what ``pack`` made."""
+        item = self.item_class.__new__(self.item_class)
+        item.hash_key, item.range_key = hash_key, range_key
+        attrs = self.attrs_class.__new__(self.attrs_class)
+        dict.__init__(attrs)
+        # No size check: the item passed it when it was written.
+        dict.__setitem__(attrs, self.hash_name, hash_key)
+        dict.__setitem__(attrs, self.range_name, range_key)
+        rest = (pickle.loads(packed[1:]) if packed[:1] == PICKLED else marshal.loads(packed))
+        decode = self.decode
+        for name, encoded in rest:
+            dict.__setitem__(attrs, name, decode(encoded))
+        item.attrs = attrs
+        return item
+
+
+class Partition(MutableMapping):
+    """One partition's items by sort key (``DynamoType``), each stored packed."""
+
+    __slots__ = ("_table", "_hash_key", "_items")
+
+    def __init__(self, table, hash_key):
+        self._table, self._hash_key, self._items = table, hash_key, {}
+
+    @staticmethod
+    def _slot(range_key):
+        if range_key.type == "S" and isinstance(range_key.value, str):
+            value = range_key.value
+            return sys.intern(value) if len(value) <= SHORT else value
+        return range_key
+
+    def _range_key(self, slot):
+        if isinstance(slot, str):
+            typed = self._table.typed_class.__new__(self._table.typed_class)
+            typed.type, typed.value = "S", slot
+            return typed
+        return slot
+
+    def _item(self, slot, packed):
+        return self._table.unpack(self._hash_key, self._range_key(slot), packed)
+
+    def __getitem__(self, range_key):
+        slot = self._slot(range_key)
+        return self._item(slot, self._items[slot])
+
+    def __setitem__(self, range_key, item):
+        self._items[self._slot(range_key)] = self._table.pack(item)
+        if dict.get(self._table, self._hash_key) is not self:
+            dict.__setitem__(self._table, self._hash_key, self)
+
+    def __delitem__(self, range_key):
+        del self._items[self._slot(range_key)]
+        if not self._items and dict.get(self._table, self._hash_key) is self:
+            dict.__delitem__(self._table, self._hash_key)
+
+    def __iter__(self):
+        return (self._range_key(slot) for slot in list(self._items))
+
+    def __len__(self):
+        return len(self._items)
+
+    def values(self):
+        return [self._item(slot, packed) for slot, packed in list(self._items.items())]
+
+    def items(self):
+        return [(item.range_key, item) for item in self.values()]
+
+
+def install():
+    """Make moto keep the items of every table with a sort key packed (see above)."""
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.table import Table
+
+    original_init, original_update = Table.__init__, DynamoDBBackend.update_item
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        if self.range_key_attr:
+            self.items = Partitions(self.hash_key_attr, self.range_key_attr)
+
+    def update_item(self, table_name, *args, **kwargs):
+        item = original_update(self, table_name, *args, **kwargs)
+        table = self.get_table(table_name)
+        if item is not None and isinstance(table.items, Partitions):
+            table.items[item.hash_key][item.range_key] = item  # moto changed a fresh copy
+        return item
+
+    Table.__init__, DynamoDBBackend.update_item = init, update_item
