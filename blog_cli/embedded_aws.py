@@ -22,7 +22,9 @@ the default ACL and a spooled-file wrapper round its bytes, about 3 KB; small
 objects now share the ACL and keep their bytes in a plain buffer.
 
 ``scale_moto()`` is idempotent and applies to moto in this process, both
-``mock_aws`` and a server. ``start_server`` starts the embedded endpoint.
+``mock_aws`` and a server. It also lets this process hear of every object
+written or deleted (``ObjectChanges``), as S3 events would tell a deployed
+blog. ``start_server`` starts the embedded endpoint.
 """
 import copy
 import io
@@ -113,6 +115,61 @@ def _transactions_copy_only_their_items():
     models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
+_subscriptions = set()
+
+
+class ObjectChanges:
+    """The keys written or deleted in one bucket of this process's moto: S3 events, locally.
+
+    Local mode's watcher takes them each round instead of listing the bucket,
+    which took moto 2.8 s a round at 10,000 objects.
+    """
+
+    def __init__(self, bucket):
+        self.bucket = bucket
+        self._keys = set()
+        self._lock = threading.Lock()
+        _subscriptions.add(self)
+
+    def note(self, bucket, key):
+        if bucket == self.bucket:
+            with self._lock:
+                self._keys.add(key)
+
+    def take(self):
+        """The keys changed since the last ``take``, sorted."""
+        with self._lock:
+            keys, self._keys = self._keys, set()
+        return sorted(keys)
+
+    def close(self):
+        _subscriptions.discard(self)
+
+
+def _announce_object_changes():
+    from moto.s3.models import S3Backend
+
+    # Every write (PutObject, CopyObject, a completed multipart upload) and every
+    # delete (DeleteObject, DeleteObjects) ends in one of these two.
+    put, delete = S3Backend.put_object, S3Backend.delete_object
+
+    def announce(bucket, key):
+        for subscription in list(_subscriptions):
+            subscription.note(bucket, key)
+
+    def put_object(self, bucket_name, key_name, *args, **kwargs):
+        written = put(self, bucket_name, key_name, *args, **kwargs)
+        announce(bucket_name, key_name)
+        return written
+
+    def delete_object(self, bucket_name, key_name, *args, **kwargs):
+        deleted = delete(self, bucket_name, key_name, *args, **kwargs)
+        announce(bucket_name, key_name)
+        return deleted
+
+    S3Backend.put_object, S3Backend.delete_object = put_object, delete_object
+
+
 SMALL_OBJECT = 64 * 1024  # larger objects keep moto's spooled file, which can go to disk
 
 
@@ -144,6 +201,7 @@ def scale_moto():
         _stop_tracking()
         packed_items.install()
         _lean_s3_objects()
+        _announce_object_changes()
         _done = True
 
 

@@ -7,9 +7,10 @@ map of ~75 term weights, 22 KiB for 2.5 KB of data. Local mode at 10,000 posts
 held a gigabyte.
 
 Here each partition of a table with a sort key is a ``Partition``: a mapping
-from the sort key to the item's other attributes, marshalled to bytes. A string
-sort key is interned, so the ~75 postings of one post, which share it, hold it
-once. Reading an item builds a fresh ``Item`` (about 5 µs for a posting), which
+from the sort key to the item's other attributes, marshalled to bytes, and
+compressed when that makes them a fifth smaller (listing entries and heads,
+not postings). A string sort key is interned, so the ~75 postings of one post,
+which share it, hold it once. Reading an item builds a fresh ``Item`` (about 5 µs for a posting), which
 moto then reads, filters and serialises as before.
 
 Because a read gives a fresh ``Item``, changing it changes nothing stored.
@@ -23,10 +24,34 @@ Tables without a sort key keep moto's own layout; the blog's table has one.
 import marshal
 import pickle
 import sys
+import zlib
 from collections.abc import MutableMapping
 
 SHORT = 256  # longer sort keys are rarely shared: interning them would only cost time
-PICKLED = b"\x00"  # marshal's output never starts with it
+# Markers before the bytes; marshal's output never starts with either.
+PICKLED = b"\x00"
+COMPRESSED = b"\x01"
+COMPRESS_FROM = 256  # bytes: smaller items (most postings) do not shrink
+
+
+def _to_bytes(rest):
+    try:
+        packed = marshal.dumps(rest)
+    except ValueError:  # a value of a type marshal does not know (moto keeps builtins)
+        packed = PICKLED + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(packed) >= COMPRESS_FROM:
+        smaller = zlib.compress(packed, 1)  # the fastest level still halves a listing entry
+        if len(smaller) < len(packed) * 0.8:
+            return COMPRESSED + smaller
+    return packed
+
+
+def _from_bytes(packed):
+    if packed[:1] == COMPRESSED:
+        packed = zlib.decompress(packed[1:])
+    if packed[:1] == PICKLED:
+        return pickle.loads(packed[1:])
+    return marshal.loads(packed)
 
 
 def _encode(value):
@@ -80,12 +105,8 @@ class Partitions(dict):
     def pack(self, item):
         """The item's attributes other than its keys, as bytes."""
         keys = (self.hash_name, self.range_name)
-        rest = tuple((name, _encode(value)) for name, value in item.attrs.items()
-                     if name not in keys)
-        try:
-            return marshal.dumps(rest)
-        except ValueError:  # a value of a type marshal does not know (moto keeps builtins)
-            return PICKLED + pickle.dumps(rest, protocol=pickle.HIGHEST_PROTOCOL)
+        return _to_bytes(tuple((name, _encode(value)) for name, value in item.attrs.items()
+                               if name not in keys))
 
     def unpack(self, hash_key, range_key, packed):
         """A fresh ``Item`` from what ``pack`` made."""
@@ -96,9 +117,8 @@ class Partitions(dict):
         # No size check: the item passed it when it was written.
         dict.__setitem__(attrs, self.hash_name, hash_key)
         dict.__setitem__(attrs, self.range_name, range_key)
-        rest = (pickle.loads(packed[1:]) if packed[:1] == PICKLED else marshal.loads(packed))
         decode = self.decode
-        for name, encoded in rest:
+        for name, encoded in _from_bytes(packed):
             dict.__setitem__(attrs, name, decode(encoded))
         item.attrs = attrs
         return item

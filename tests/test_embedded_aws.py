@@ -6,6 +6,8 @@ does, and check what a caller would see: values of every type come back
 exactly, updates and transactions persist or roll back whole, and reads of
 keys that do not exist leave nothing behind.
 """
+import os
+
 import pytest
 from botocore.exceptions import ClientError
 from moto import mock_aws
@@ -32,6 +34,10 @@ EVERY_TYPE = {
                                                      {"SS": ["x"]}]}}}}},
 }
 KEY = {"pk": EVERY_TYPE["pk"], "sk": EVERY_TYPE["sk"]}
+LARGE = {  # kept compressed, and kept as they are where compression would not pay
+    "text": {"summary": {"S": "A listing entry's summary, words that repeat. " * 40}},
+    "noise": {"noise": {"B": os.urandom(4096)}},
+}
 
 
 @pytest.fixture
@@ -62,13 +68,16 @@ def get(client, key=KEY):
     return client.get_item(TableName=TABLE, Key=key).get("Item")
 
 
-def test_values_of_every_type_read_back_exactly_by_get_query_and_scan(dynamodb):
-    dynamodb.put_item(TableName=TABLE, Item=EVERY_TYPE)
+@pytest.mark.parametrize("extra", [{}, LARGE["text"], LARGE["noise"]],
+                         ids=["small", "text", "noise"])
+def test_values_of_every_type_read_back_exactly_by_get_query_and_scan(dynamodb, extra):
+    item = {**EVERY_TYPE, **extra}
+    dynamodb.put_item(TableName=TABLE, Item=item)
     queried = dynamodb.query(TableName=TABLE, KeyConditionExpression="pk = :p",
                              ExpressionAttributeValues={":p": {"S": "P"}})["Items"]
     scanned = dynamodb.scan(TableName=TABLE)["Items"]
     for found in (get(dynamodb), queried[0], scanned[0]):
-        assert normal(found) == normal(EVERY_TYPE)
+        assert normal(found) == normal(item)
 
 
 def test_an_update_is_kept_and_returns_the_old_and_new_item(dynamodb):
