@@ -28,8 +28,9 @@ def stage_policies(app_name, stage, bucket, table):
          "Action": ["s3:DeleteObject", "s3:PutObject"],
          "Resource": [f"arn:aws:s3:::{bucket}/{VARIANT_PREFIX}*"]},
         {"Sid": "ReadAndMaintainPostIndex", "Effect": "Allow",
-         "Action": ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:GetItem",
-                    "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"],
+         "Action": ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem",
+                    "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+                    "dynamodb:UpdateItem"],
          "Resource": [table_arn]},
         _log_statement(f"{app_name}-{stage}-on_content_change"),
     ]}

@@ -207,13 +207,15 @@ class Table:
             else:
                 raise StorageUnavailable("DynamoDB kept items unprocessed")
 
-    def get_batch(self, keys, projection=None):
+    def get_batch(self, keys, projection=None, consistent=False):
         """The items at ``keys`` that exist, in no particular order."""
         found = []
         for offset in range(0, len(keys), BATCH_GET):
             request = {"Keys": [self.encode(key) for key in keys[offset:offset + BATCH_GET]]}
             if projection:
                 request.update(_projection(projection))
+            if consistent:
+                request["ConsistentRead"] = True
             pending = {self.name: request}
             while pending:
                 with storage_errors("DynamoDB batch_get_item"):

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 CHUNK_BYTES = 300_000
 SIDEBAR_ATTEMPTS = 8
 ONE = {"N": "1"}
+UNREAD = object()  # upsert's ``old`` when the caller has not read the head
 
 __all__ = ["Conflict", "PostIndex", "entry_from_item", "month_of"]
 
@@ -292,6 +293,18 @@ class PostIndex:
         """The stored head item of a post or page (consistent read), or None."""
         return self.table.get(keys.head(kind, slug), consistent=True)
 
+    def head_and_error(self, kind, slug, source_key):
+        """(the head as ``head`` reads it, whether an error is recorded for ``source_key``).
+
+        One BatchGetItem. Knowing there is no error spares the write that
+        would delete it: DynamoDB bills a delete of nothing as a write.
+        """
+        head_key, error_key = keys.head(kind, slug), keys.error(source_key)
+        found = {(item["pk"], item["sk"]): item
+                 for item in self.table.get_batch([head_key, error_key], consistent=True)}
+        return (found.get((head_key["pk"], head_key["sk"])),
+                (error_key["pk"], error_key["sk"]) in found)
+
     def alias(self, path):
         """(kind, slug, date) of the document an old path (normal form) moved to, or None."""
         item = self.table.get(keys.alias(path))
@@ -299,11 +312,16 @@ class PostIndex:
             return None
         return item["kind"], item["slug"], parse_timestamp(item["d"])
 
-    def upsert(self, document, source_etag, source_modified, tz):
-        """Publish ``document`` (a content.Document); raise Conflict on a race."""
+    def upsert(self, document, source_etag, source_modified, tz, old=UNREAD):
+        """Publish ``document`` (a content.Document); raise Conflict on a race.
+
+        ``old`` is the stored head if the caller has just read it; the head is
+        written only over that revision, so a stale one raises Conflict.
+        """
         self.ensure_site_item()
         kind, slug = document.kind, document.slug
-        old = self.head(kind, slug)
+        if old is UNREAD:
+            old = self.head(kind, slug)
         revision = (old["rev"] + 1) if old else 1
         body = zlib.compress(document.body_html.encode("utf-8"), 6)
         chunks = [body[offset:offset + CHUNK_BYTES]

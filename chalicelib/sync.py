@@ -13,6 +13,7 @@ from chalicelib.aws import is_transient
 from chalicelib.content import classify_key, parse_document
 from chalicelib.document_media import apply_media
 from chalicelib.errors import ContentError
+from chalicelib.index import UNREAD
 from chalicelib.dynamodb import Conflict
 from chalicelib.store import CONTENT_PREFIXES
 
@@ -88,16 +89,19 @@ def _sync_once(key, store, index, settings, force, on_rendered=None):
         index.clear_error(key)
         return SyncResult(key, "removed" if removed else "unchanged", "object is gone"), None
 
+    head, had_error = UNREAD, True
     if not force:
-        head = index.head(source_key.kind, source_key.slug)
+        head, had_error = index.head_and_error(source_key.kind, source_key.slug, key)
         if head and head.get("etag") == source.etag:
-            index.clear_error(key)
+            if had_error:
+                index.clear_error(key)
             return SyncResult(key, "unchanged", "already indexed"), source.etag
 
     parsed = parse_source(source, settings)
     if on_rendered is not None:
         on_rendered(key)
-    return apply_parsed(key, parsed, source, index, settings), source.etag
+    return apply_parsed(key, parsed, source, index, settings, old=head,
+                        had_error=had_error), source.etag
 
 
 def parse_source(source, settings):
@@ -113,20 +117,27 @@ def parse_source(source, settings):
         return ContentError("nested too deeply to render", key=source.key)
 
 
-def apply_parsed(key, parsed, source, index, settings):
-    """Bring the index in step with ``parsed`` (a Document or a ContentError)."""
+def apply_parsed(key, parsed, source, index, settings, old=UNREAD, had_error=True):
+    """Bring the index in step with ``parsed`` (a Document or a ContentError).
+
+    ``old`` is the stored head if the caller has just read it; ``had_error``
+    False when the caller knows no error is recorded for ``key``.
+    """
     if isinstance(parsed, ContentError):
         return _record(index, key, parsed)
     if parsed.draft:
         removed = index.remove(parsed.kind, parsed.slug)
-        index.clear_error(key)
+        if had_error:
+            index.clear_error(key)
         return SyncResult(key, "draft", "unpublished" if removed else "not published")
 
     parsed = apply_media(parsed, index.media)
-    revision = index.upsert(parsed, source.etag, source.last_modified, settings.tzinfo)
+    revision = index.upsert(parsed, source.etag, source.last_modified, settings.tzinfo,
+                            old=old)
     for media_key in parsed.media_keys:
         index.add_media_user(media_key, key)
-    index.clear_error(key)
+    if had_error:
+        index.clear_error(key)
     scheduled = parsed.date > datetime.now(timezone.utc)
     return SyncResult(key, "indexed", f"revision {revision}" + (
         f", scheduled for {parsed.date:%Y-%m-%d %H:%M} UTC" if scheduled else ""))

@@ -38,6 +38,8 @@ ALLOWED = {
         "s3:PutObject": "resized image variants, under media/_v/ only",
         "s3:DeleteObject": "the variants of a replaced or deleted original, under media/_v/",
         "dynamodb:GetItem": "the stored head (consistent read); a media object's record and users",
+        "dynamodb:BatchGetItem": "the stored head and the key's error record, in one call "
+                                 "(consistent read)",
         "dynamodb:Query": "the SITE partition (settings, version); counts and the newest "
                           "posts for the sidebar snapshot",
         "dynamodb:PutItem": "a document's head (in its transaction); the sidebar snapshot; "

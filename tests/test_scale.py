@@ -162,3 +162,28 @@ def test_the_site_item_stays_small_as_scheduled_posts_come_due(blog):
     later = soon + timedelta(seconds=1)
     blog.index.refresh_sidebar(now=later)  # what the next change's writer does
     assert blog.index.site_state()["scheduled"] == {}, "entries leave once due"
+
+
+def test_publishing_reads_the_head_once_and_deletes_no_error_it_does_not_have(blog,
+                                                                              monkeypatch):
+    operations = []
+    original = BaseClient._make_api_call
+
+    def recording(client, operation, params):
+        operations.append((operation, json.dumps(params.get("Key", ""), sort_keys=True)))
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    publish(blog, "posts/fresh.md", "Fresh words.\n", title="Fresh", date="2024-05-01")
+    names = [operation for operation, _ in operations]
+    # A delete of nothing is billed as a write: only a recorded error is deleted.
+    assert "DeleteItem" not in names
+    assert names.count("BatchGetItem") == 1, "the head and the error record, read together"
+    assert not [key for operation, key in operations
+                if operation == "GetItem" and "POST#fresh" in key], "no second read of the head"
+    # A post that failed, then is mended, still loses its error record.
+    blog.store.put("posts/mended.md", b"---\ntitle: [unclosed\n---\nBody.\n")
+    assert blog.sync("posts/mended.md").action == "error"
+    assert [item["sk"] for item in blog.index.errors()] == ["posts/mended.md"]
+    publish(blog, "posts/mended.md", "Mended.\n", title="Mended", date="2024-05-02")
+    assert blog.index.errors() == []
