@@ -11,7 +11,8 @@ indexed with the real parser and ``PostIndex.upsert``.
 ``BENCH_QUICK=1`` shrinks every size (for trying the script, not for figures).
 ``python bench/run.py writes`` runs only section 3b (calls and write units per
 post), ``python bench/run.py scale`` only section 4 (10,000 posts vs 100),
-``python bench/run.py cold`` only section 1 (cold start) and
+``python bench/run.py cold`` only section 1 (cold start),
+``python bench/run.py pelican`` only section 6's Pelican rows and
 ``python bench/run.py local`` only section 7 (`blog serve` at size).
 """
 import json
@@ -376,6 +377,14 @@ def pelican_build(binary, site):
     return elapsed, pages
 
 
+def against_pelican():
+    """Section 6's Pelican rows on a blog of their own (the moto server is running)."""
+    pelican_posts = corpus.generate(PELICAN_POSTS, seed=11, prefix="pel")
+    middle = harness.create_blog("bench-pelican")
+    harness.seed(middle, pelican_posts, f"{PELICAN_POSTS:,} (Pelican comparison)")
+    pelican(middle, pelican_posts, [post.slug for post in pelican_posts])
+
+
 def pelican(found, posts, slugs):
     print(f"6. against Pelican 4.12.0 on the same {len(posts):,} posts", flush=True)
     try:
@@ -541,11 +550,7 @@ def main():
         call_counts(data)
         writes(harness.create_blog("bench-writes"), 10 if QUICK else 40)
 
-        pelican_posts = corpus.generate(PELICAN_POSTS, seed=11, prefix="pel")
-        middle = harness.create_blog("bench-pelican")
-        harness.seed(middle, pelican_posts, f"{PELICAN_POSTS:,} (Pelican comparison)")
-        pelican_slugs = [post.slug for post in pelican_posts]
-        pelican(middle, pelican_posts, pelican_slugs)
+        against_pelican()
         # The small table keeps moto's per-Query cost low; the URLs are what matter.
         memory("bench-small", [post.slug for post in small_posts])
 
@@ -614,6 +619,18 @@ def scale_only():
     print_table(info, started)
 
 
+def pelican_only():
+    """Section 6's Pelican rows alone: ``python bench/run.py pelican``."""
+    started, info = time.perf_counter(), machine()
+    os.makedirs(WORK, exist_ok=True)
+    server = harness.MotoServer()
+    try:
+        against_pelican()
+    finally:
+        server.stop()
+    print_table(info, started)
+
+
 def local_only():
     """Section 7 alone: ``python bench/run.py local``."""
     started, info = time.perf_counter(), machine()
@@ -622,7 +639,8 @@ def local_only():
     print_table(info, started)
 
 
-SECTIONS = {"writes": writes_only, "scale": scale_only, "cold": cold_only, "local": local_only}
+SECTIONS = {"writes": writes_only, "scale": scale_only, "cold": cold_only, "local": local_only,
+            "pelican": pelican_only}
 
 if __name__ == "__main__":
     SECTIONS.get(" ".join(sys.argv[1:]), main)()

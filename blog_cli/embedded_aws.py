@@ -13,7 +13,8 @@ fixed here without changing any result moto gives:
   and with the square of the posts given the copies above. Tracking is
   switched off.
 - ``Table.query`` sorts every item of the table on each Query; it is made to
-  read only the queried partition, as DynamoDB does.
+  read only the queried partition, and in it only the items the key condition
+  and the start key leave, as DynamoDB does.
 
 And one thing that makes it lean: moto holds every item as a tree of Python
 objects, about 1 KiB for a 60-byte index posting. ``packed_items`` keeps each
@@ -53,25 +54,39 @@ def _stop_tracking():
 
 
 def _query_one_partition():
+    import inspect
+
+    from moto.dynamodb.models.dynamo_type import DynamoType
     from moto.dynamodb.models.table import Table
 
     original_query, original_all_items = Table.query, Table.all_items
+    signature = inspect.signature(original_query)
 
-    def query(self, hash_key, *args, **kwargs):
-        index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
-        if index_name is None and self.range_key_attr and hash_key is not None:
-            _partition.key = hash_key
+    def query(self, *args, **kwargs):
+        asked = signature.bind(self, *args, **kwargs).arguments
+        if asked.get("index_name") is None and self.range_key_attr and \
+                asked.get("hash_key") is not None:
+            start = (asked.get("exclusive_start_key") or {}).get(self.range_key_attr)
+            _partition.query = (asked["hash_key"], asked.get("range_comparison"),
+                                asked.get("range_objs") or (),
+                                DynamoType(start) if start else None,
+                                asked.get("scan_index_forward") is not False)
         try:
-            return original_query(self, hash_key, *args, **kwargs)
+            return original_query(self, *args, **kwargs)
         finally:
-            _partition.key = None
+            _partition.query = None
 
     def all_items(self):
-        key = getattr(_partition, "key", None)
-        if key is None:
+        asked = getattr(_partition, "query", None)
+        if asked is None:
             return original_all_items(self)
-        partition = self.items.get(key) or {}
-        return sorted(partition.values(), key=lambda item: item.range_key.value)
+        key, comparison, operands, after, forward = asked
+        partition = self.items.get(key)
+        if isinstance(partition, packed_items.Partition):
+            # Only the items the key condition and the start key leave, unpacked
+            # only when moto reads past their keys (the Limit stops it first).
+            return partition.select(comparison, operands, after, forward)
+        return sorted((partition or {}).values(), key=lambda item: item.range_key.value)
 
     Table.query, Table.all_items = query, all_items
 

@@ -83,11 +83,39 @@ def _decoder():
     return decode
 
 
+def _lazy_item_class():
+    from moto.dynamodb.models.dynamo_type import Item
+
+    class LazyItem(Item):
+        """An item whose attributes are unpacked when first read.
+
+        A Query sorts and pages on the sort key alone, so the items after its
+        Limit are never unpacked.
+        """
+
+        def __init__(self, table, hash_key, range_key, packed):  # noqa: D107
+            self.hash_key, self.range_key = hash_key, range_key
+            self._packed, self._table, self._attrs = packed, table, None
+
+        @property
+        def attrs(self):
+            if self._attrs is None:
+                self._attrs = self._table.unpack(self.hash_key, self.range_key,
+                                                 self._packed).attrs
+            return self._attrs
+
+        @attrs.setter
+        def attrs(self, value):
+            self._attrs = value
+
+    return LazyItem
+
+
 class Partitions(dict):
     """A table's items by partition key, for tables with a sort key."""
 
     __slots__ = ("hash_name", "range_name", "decode", "item_class", "attrs_class",
-                 "typed_class")
+                 "typed_class", "lazy_class")
 
     def __init__(self, hash_name, range_name):
         from moto.dynamodb.models.dynamo_type import DynamoType, Item, LimitedSizeDict
@@ -96,6 +124,7 @@ class Partitions(dict):
         self.hash_name, self.range_name = hash_name, range_name
         self.decode = _decoder()
         self.item_class, self.attrs_class, self.typed_class = Item, LimitedSizeDict, DynamoType
+        self.lazy_class = _lazy_item_class()
 
     def __missing__(self, hash_key):
         # A partition joins the table on its first item, so a read of a
@@ -133,10 +162,10 @@ class Partition(MutableMapping):
         self._table, self._hash_key, self._items = table, hash_key, {}
 
     @staticmethod
-    def _slot(range_key):
+    def _slot(range_key, stored=False):
         if range_key.type == "S" and isinstance(range_key.value, str):
             value = range_key.value
-            return sys.intern(value) if len(value) <= SHORT else value
+            return sys.intern(value) if stored and len(value) <= SHORT else value
         return range_key
 
     def _range_key(self, slot):
@@ -154,9 +183,17 @@ class Partition(MutableMapping):
         return self._item(slot, self._items[slot])
 
     def __setitem__(self, range_key, item):
-        self._items[self._slot(range_key)] = self._table.pack(item)
-        if dict.get(self._table, self._hash_key) is not self:
+        self._join()[self._slot(range_key, stored=True)] = self._table.pack(item)
+
+    def _join(self):
+        """This partition's items as the table holds them, joining the table if need be."""
+        home = dict.get(self._table, self._hash_key)
+        if home is None:
             dict.__setitem__(self._table, self._hash_key, self)
+        elif home is not self:  # emptied and dropped while a caller held it, then re-made
+            home._items.update(self._items)
+            self._items = home._items
+        return self._items
 
     def __delitem__(self, range_key):
         del self._items[self._slot(range_key)]
@@ -171,6 +208,25 @@ class Partition(MutableMapping):
 
     def values(self):
         return [self._item(slot, packed) for slot, packed in list(self._items.items())]
+
+    def select(self, comparison=None, operands=(), after=None, forward=True):
+        """What a Query of this partition may return, in sort key order, unpacked lazily.
+
+        Only the items whose sort key meets the key condition (``comparison``
+        on ``operands``, moto's own test) and that lie beyond the exclusive
+        start key ``after`` (a ``DynamoType``) in the query's direction.
+        """
+        chosen = []
+        for slot, packed in list(self._items.items()):
+            range_key = self._range_key(slot)
+            if comparison and not range_key.compare(comparison, operands):
+                continue
+            if after is not None and (range_key <= after if forward else range_key >= after):
+                continue
+            chosen.append(self._table.lazy_class(self._table, self._hash_key, range_key,
+                                                 packed))
+        chosen.sort(key=lambda item: item.range_key)
+        return chosen
 
     def items(self):
         return [(item.range_key, item) for item in self.values()]
