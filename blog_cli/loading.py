@@ -51,8 +51,13 @@ def _sources(root, keys, moment):
         yield SourceObject(key=key, data=(root / key).read_bytes(), etag="", last_modified=moment)
 
 
-def load_files(root, keys, services, settings, advance=lambda: None, workers=None):
-    """Upload and index ``keys`` (paths under ``root``); the SyncResult of each."""
+def load_files(root, keys, services, settings, advance=lambda: None, workers=None,
+               fresh=False):
+    """Upload and index ``keys`` (paths under ``root``); the SyncResult of each.
+
+    ``fresh``: the table was created for this load, so no error is recorded
+    yet and none is deleted (a delete of nothing is still a call).
+    """
     moment = datetime.now(timezone.utc).replace(microsecond=0)
     content = []
     results = []
@@ -81,7 +86,8 @@ def load_files(root, keys, services, settings, advance=lambda: None, workers=Non
             data = (root / key).read_bytes()
             etag = services.store.put(key, data)
             source = SourceObject(key=key, data=data, etag=etag, last_modified=moment)
-            results.append(apply_parsed(key, parsed, source, services.index, settings))
+            results.append(apply_parsed(key, parsed, source, services.index, settings,
+                                        had_error=not fresh))
             advance()
     finally:
         if pool is not None:

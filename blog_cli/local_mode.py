@@ -107,7 +107,7 @@ def load_content(content, services):
     from chalicelib.media import MEDIA_PREFIX
 
     services.store.client.create_bucket(Bucket=services.store.bucket)
-    create_table(services.index.table.client, services.index.table.name)
+    fresh = create_table(services.index.table.client, services.index.table.name)
     services.index.ensure_site_item()
     if (content / SITE_FILE).is_file():
         push_site_file(content / SITE_FILE, services.index)
@@ -125,7 +125,7 @@ def load_content(content, services):
                   console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(f"Indexing {content}", total=len(keys))
         return media_results + load_files(content, keys, services, settings,
-                                          advance=lambda: progress.advance(task))
+                                          advance=lambda: progress.advance(task), fresh=fresh)
 
 
 def create_chalice_server(project_dir, host, port):

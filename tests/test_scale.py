@@ -187,3 +187,22 @@ def test_publishing_reads_the_head_once_and_deletes_no_error_it_does_not_have(bl
     assert [item["sk"] for item in blog.index.errors()] == ["posts/mended.md"]
     publish(blog, "posts/mended.md", "Mended.\n", title="Mended", date="2024-05-02")
     assert blog.index.errors() == []
+
+
+def test_the_first_load_into_a_new_table_deletes_nothing(blog, tmp_path, monkeypatch):
+    from blog_cli.loading import load_files
+    from chalicelib.site import SiteSettings
+
+    (tmp_path / "posts").mkdir()
+    keys = write_posts(tmp_path, 0, 3)
+    operations = []
+    original = BaseClient._make_api_call
+
+    def recording(client, operation, params):
+        operations.append(operation)
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    results = load_files(tmp_path, keys, blog, SiteSettings(), workers=1, fresh=True)
+    assert [result.action for result in results] == ["indexed"] * 3
+    assert "DeleteItem" not in operations, "local mode's first load: no error to clear"
