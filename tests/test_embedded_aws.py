@@ -178,3 +178,22 @@ def test_query_reads_one_partition_in_sort_key_order(dynamodb):
     assert [(item["pk"]["S"], item["sk"]["S"]) for item in found] == [
         ("TWO", "c"), ("TWO", "b"), ("TWO", "a")]
     assert dynamodb.describe_table(TableName=TABLE)["Table"]["ItemCount"] == 6
+
+
+def test_a_scan_pages_through_every_item_once_in_key_order(dynamodb):
+    written = [(f"P{number % 7}", f"{number:04d}") for number in range(300)]
+    big = "x" * 9000  # ~1 MB of items: moto pages at 1 MB
+    for pk, sk in written:
+        dynamodb.put_item(TableName=TABLE, Item={"pk": {"S": pk}, "sk": {"S": sk},
+                                                 "body": {"S": big}})
+    seen, pages, start = [], 0, {}
+    while True:
+        page = dynamodb.scan(TableName=TABLE, Limit=70, **start)
+        seen += [(item["pk"]["S"], item["sk"]["S"]) for item in page["Items"]]
+        assert all(item["body"]["S"] == big for item in page["Items"])
+        pages += 1
+        if "LastEvaluatedKey" not in page:
+            break
+        start = {"ExclusiveStartKey": page["LastEvaluatedKey"]}
+    assert seen == sorted(written)
+    assert pages >= 5
