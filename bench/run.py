@@ -262,7 +262,7 @@ def writes(found, count):
     for phase, numbers in figures.items():
         calls = statistics.median(number[0] for number in numbers)
         units = statistics.median(number[1] for number in numbers)
-        row("3b writes", f"a {phase} post: AWS calls / DynamoDB write units (median)",
+        row("3b writes", f"{'an' if phase[0] in 'aeiou' else 'a'} {phase} post: AWS calls / DynamoDB write units (median)",
             f"{calls:.0f} / {units:.0f}", "-", "-", "",
             "units as DynamoDB bills them: 1 per KiB of the item written (an update: of the "
             "stored item), 2 in a transaction")
@@ -564,14 +564,16 @@ def main():
     print_table(info, started)
 
 
-def writes_only():
-    """Section 3b alone: ``python bench/run.py writes``."""
+def alone(section, server=True):
+    """Run one section by itself (``python bench/run.py NAME``) and print its table."""
     started, info = time.perf_counter(), machine()
-    server = harness.MotoServer()
+    os.makedirs(WORK, exist_ok=True)
+    moto = harness.MotoServer() if server else None
     try:
-        writes(harness.create_blog("bench-writes"), 10 if QUICK else 40)
+        section()
     finally:
-        server.stop()
+        if moto is not None:
+            moto.stop()
     print_table(info, started)
 
 
@@ -591,56 +593,25 @@ def small_blog():
     return small, small_posts, slug
 
 
-def cold_only():
-    """Section 1 alone: ``python bench/run.py cold``."""
-    started, info = time.perf_counter(), machine()
-    os.makedirs(WORK, exist_ok=True)
-    server = harness.MotoServer()
-    try:
-        cold_start(small_blog()[2])
-    finally:
-        server.stop()
-    print_table(info, started)
+def scale_section():
+    """Section 4 with both sizes seeded first."""
+    harness.seed(harness.create_blog("bench-small"), corpus.generate(SMALL), f"{SMALL:,}")
+    large_posts = corpus.generate(LARGE)
+    harness.seed(harness.create_blog("bench-large"), large_posts, f"{LARGE:,}")
+    scale({SMALL: "bench-small", LARGE: "bench-large"},
+          (corpus.word_near_frequency(large_posts, 0.01),
+           corpus.word_near_frequency(large_posts, 0.10)))
 
 
-def scale_only():
-    """Section 4 alone: ``python bench/run.py scale`` (seeds both sizes first)."""
-    started, info = time.perf_counter(), machine()
-    server = harness.MotoServer()
-    try:
-        harness.seed(harness.create_blog("bench-small"), corpus.generate(SMALL), f"{SMALL:,}")
-        large_posts = corpus.generate(LARGE)
-        harness.seed(harness.create_blog("bench-large"), large_posts, f"{LARGE:,}")
-        scale({SMALL: "bench-small", LARGE: "bench-large"},
-              (corpus.word_near_frequency(large_posts, 0.01),
-               corpus.word_near_frequency(large_posts, 0.10)))
-    finally:
-        server.stop()
-    print_table(info, started)
-
-
-def pelican_only():
-    """Section 6's Pelican rows alone: ``python bench/run.py pelican``."""
-    started, info = time.perf_counter(), machine()
-    os.makedirs(WORK, exist_ok=True)
-    server = harness.MotoServer()
-    try:
-        against_pelican()
-    finally:
-        server.stop()
-    print_table(info, started)
-
-
-def local_only():
-    """Section 7 alone: ``python bench/run.py local``."""
-    started, info = time.perf_counter(), machine()
-    os.makedirs(WORK, exist_ok=True)
-    local_mode()
-    print_table(info, started)
-
-
-SECTIONS = {"writes": writes_only, "scale": scale_only, "cold": cold_only, "local": local_only,
-            "pelican": pelican_only}
+# ``python bench/run.py NAME`` runs one section alone.
+SECTIONS = {
+    "writes": lambda: alone(lambda: writes(harness.create_blog("bench-writes"),
+                                           10 if QUICK else 40)),
+    "scale": lambda: alone(scale_section),
+    "cold": lambda: alone(lambda: cold_start(small_blog()[2])),
+    "pelican": lambda: alone(against_pelican),
+    "local": lambda: alone(local_mode, server=False),
+}
 
 if __name__ == "__main__":
     SECTIONS.get(" ".join(sys.argv[1:]), main)()

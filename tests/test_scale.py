@@ -133,21 +133,14 @@ def test_a_post_indexed_before_the_weights_map_still_loses_its_postings(blog):
 
 
 def test_the_sidebar_snapshot_is_written_again_only_when_what_it_shows_changes(blog,
-                                                                             monkeypatch):
+                                                                             aws_calls):
     publish(blog, "posts/quiet.md", "First words.\n", title="Quiet", date="2024-05-01")
-    operations = []
-    original = BaseClient._make_api_call
-
-    def recording(client, operation, params):
-        operations.append(operation)
-        return original(client, operation, params)
-
-    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    aws_calls.clear()
     publish(blog, "posts/quiet.md", "Other words.\n", title="Quiet", date="2024-05-01")
-    assert "PutItem" not in operations, "a body edit leaves the snapshot as it was"
-    operations.clear()
+    assert "dynamodb:PutItem" not in aws_calls, "a body edit leaves the snapshot as it was"
+    aws_calls.clear()
     publish(blog, "posts/quiet.md", "Other words.\n", title="Loud", date="2024-05-01")
-    assert "PutItem" in operations, "a new title shows in the recent posts widget"
+    assert "dynamodb:PutItem" in aws_calls, "a new title shows in the recent posts widget"
     assert '"Loud"' in blog.index.site_state()["sidebar"]
 
 
@@ -165,22 +158,12 @@ def test_the_site_item_stays_small_as_scheduled_posts_come_due(blog):
 
 
 def test_publishing_reads_the_head_once_and_deletes_no_error_it_does_not_have(blog,
-                                                                              monkeypatch):
-    operations = []
-    original = BaseClient._make_api_call
-
-    def recording(client, operation, params):
-        operations.append((operation, json.dumps(params.get("Key", ""), sort_keys=True)))
-        return original(client, operation, params)
-
-    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+                                                                              aws_calls):
     publish(blog, "posts/fresh.md", "Fresh words.\n", title="Fresh", date="2024-05-01")
-    names = [operation for operation, _ in operations]
     # A delete of nothing is billed as a write: only a recorded error is deleted.
-    assert "DeleteItem" not in names
-    assert names.count("BatchGetItem") == 1, "the head and the error record, read together"
-    assert not [key for operation, key in operations
-                if operation == "GetItem" and "POST#fresh" in key], "no second read of the head"
+    assert "dynamodb:DeleteItem" not in aws_calls
+    assert aws_calls["dynamodb:BatchGetItem"] == 1, "the head and the error record, together"
+    assert "dynamodb:GetItem" not in aws_calls, "no second read of the head"
     # A post that failed, then is mended, still loses its error record.
     blog.store.put("posts/mended.md", b"---\ntitle: [unclosed\n---\nBody.\n")
     assert blog.sync("posts/mended.md").action == "error"
@@ -189,20 +172,12 @@ def test_publishing_reads_the_head_once_and_deletes_no_error_it_does_not_have(bl
     assert blog.index.errors() == []
 
 
-def test_the_first_load_into_a_new_table_deletes_nothing(blog, tmp_path, monkeypatch):
+def test_the_first_load_into_a_new_table_deletes_nothing(blog, tmp_path, aws_calls):
     from blog_cli.loading import load_files
     from chalicelib.site import SiteSettings
 
     (tmp_path / "posts").mkdir()
     keys = write_posts(tmp_path, 0, 3)
-    operations = []
-    original = BaseClient._make_api_call
-
-    def recording(client, operation, params):
-        operations.append(operation)
-        return original(client, operation, params)
-
-    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
     results = load_files(tmp_path, keys, blog, SiteSettings(), workers=1, fresh=True)
     assert [result.action for result in results] == ["indexed"] * 3
-    assert "DeleteItem" not in operations, "local mode's first load: no error to clear"
+    assert "dynamodb:DeleteItem" not in aws_calls, "local mode's first load: no error to clear"
