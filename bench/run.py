@@ -262,7 +262,8 @@ def writes(found, count):
     for phase, numbers in figures.items():
         calls = statistics.median(number[0] for number in numbers)
         units = statistics.median(number[1] for number in numbers)
-        row("3b writes", f"{'an' if phase[0] in 'aeiou' else 'a'} {phase} post: AWS calls / DynamoDB write units (median)",
+        article = "an" if phase[0] in "aeiou" else "a"
+        row("3b writes", f"{article} {phase} post: AWS calls / DynamoDB write units (median)",
             f"{calls:.0f} / {units:.0f}", "-", "-", "",
             "units as DynamoDB bills them: 1 per KiB of the item written (an update: of the "
             "stored item), 2 in a transaction")
