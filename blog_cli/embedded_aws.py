@@ -160,23 +160,14 @@ def _attribute_values_as_they_are():
     """
     from moto.core.serialize import BaseJSONSerializer
 
-    original = BaseJSONSerializer._serialize_type_structure
+    from chalicelib.aws import binary_converted
 
-    def plain(serializer, typed):
-        (kind, value), = typed.items()
-        if kind == "M":
-            value = {name: plain(serializer, inner) for name, inner in value.items()}
-        elif kind == "L":
-            value = [plain(serializer, inner) for inner in value]
-        elif kind == "B":
-            value = serializer._base64(value)
-        elif kind == "BS":
-            value = [serializer._base64(inner) for inner in value]
-        return {kind: value}
+    original = BaseJSONSerializer._serialize_type_structure
 
     def serialize_structure(self, serialized, value, shape, key):
         if shape.name == "AttributeValue" and isinstance(value, dict) and len(value) == 1:
-            serialized[self.get_serialized_name(shape, key)] = plain(self, value)
+            serialized[self.get_serialized_name(shape, key)] = binary_converted(
+                value, self._base64)
             return
         original(self, serialized, value, shape, key)
 
@@ -194,6 +185,7 @@ class ObjectChanges:
     """
 
     def __init__(self, bucket):
+        scale_moto()  # what announces the changes
         self.bucket = bucket
         self._keys = set()
         self._lock = threading.Lock()

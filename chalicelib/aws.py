@@ -50,13 +50,17 @@ def new_client(service, session=None):
     return session.create_client(service, config=config)
 
 
-def _attribute(value, blob):
-    """One DynamoDB AttributeValue as botocore's parser gives it, straight from the JSON."""
+def binary_converted(value, blob):
+    """One DynamoDB AttributeValue (wire form) with ``blob`` applied to each binary value.
+
+    Reading a response, ``blob`` decodes base64 (botocore's parser gives the
+    rest as the JSON has it); the local moto's answers use it to encode.
+    """
     (kind, item), = value.items()
     if kind == "M":
-        return {"M": {name: _attribute(member, blob) for name, member in item.items()}}
+        return {"M": {name: binary_converted(member, blob) for name, member in item.items()}}
     if kind == "L":
-        return {"L": [_attribute(member, blob) for member in item]}
+        return {"L": [binary_converted(member, blob) for member in item]}
     if kind == "B":
         return {"B": blob(item)}
     if kind == "BS":
@@ -71,7 +75,7 @@ def _parser_factory():
     botocore reads each AttributeValue as a structure of ten possible members,
     which is most of the time a read of many items takes (a common word's
     thousand search postings: ~10 ms). The JSON already has the shape botocore
-    returns, except binary values, which are base64 there; ``_attribute``
+    returns, except binary values, which are base64 there; ``binary_converted``
     decodes those and keeps the rest as it is. tests/test_dynamodb.py holds the
     result equal to botocore's own parser's.
     """
@@ -80,7 +84,7 @@ def _parser_factory():
     class DirectAttributes(JSONParser):
         def _handle_structure(self, shape, value):
             if shape.name == "AttributeValue" and isinstance(value, dict) and len(value) == 1:
-                return _attribute(value, self._blob_parser)
+                return binary_converted(value, self._blob_parser)
             return super()._handle_structure(shape, value)
 
     class Factory(ResponseParserFactory):
