@@ -129,13 +129,19 @@ class Table:
         """Delete the item at ``key`` (absent is fine)."""
         self._call("delete_item", Key=self.encode(key))
 
-    def put_if(self, item, condition, values):
+    def put_if(self, item, condition, values=None):
         """Write ``item`` whole if ``condition`` holds; Conflict if it does not."""
-        self._conditional("put_item", Item=self.encode(item), ConditionExpression=condition,
-                          ExpressionAttributeValues=values)
+        kwargs = {"Item": self.encode(item), "ConditionExpression": condition}
+        if values:
+            kwargs["ExpressionAttributeValues"] = values
+        self._conditional("put_item", **kwargs)
 
-    def update(self, key, expression, values=None, names=None, condition=None):
-        """One UpdateItem with typed ``values``; Conflict if ``condition`` fails."""
+    def update(self, key, expression, values=None, names=None, condition=None,
+               return_old=False):
+        """One UpdateItem with typed ``values``; Conflict if ``condition`` fails.
+
+        With ``return_old``, the item as it was before (None if there was none).
+        """
         kwargs = {"Key": self.encode(key), "UpdateExpression": expression}
         if values:
             kwargs["ExpressionAttributeValues"] = values
@@ -143,13 +149,18 @@ class Table:
             kwargs["ExpressionAttributeNames"] = names
         if condition:
             kwargs["ConditionExpression"] = condition
-        self._conditional("update_item", **kwargs)
+        if return_old:
+            kwargs["ReturnValues"] = "ALL_OLD"
+        response = self._conditional("update_item", **kwargs)
+        if return_old:
+            return self.decode(response["Attributes"]) if response.get("Attributes") else None
+        return None
 
     def _conditional(self, operation, **kwargs):
         from botocore.exceptions import ClientError
 
         try:
-            self._call(operation, **kwargs)
+            return self._call(operation, **kwargs)
         except StorageUnavailable as error:
             if isinstance(error.__cause__, ClientError) and \
                     error_code(error.__cause__) == "ConditionalCheckFailedException":

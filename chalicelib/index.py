@@ -9,8 +9,8 @@ never lose an update: the loser gets ``Conflict`` and retries.
 import json
 import logging
 import zlib
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal
 
 from markupsafe import Markup
 
@@ -18,8 +18,8 @@ from chalicelib import keys
 from chalicelib.background import Background
 from chalicelib.dynamodb import Conflict, Table
 from chalicelib.models import Entry, Label, Post, parse_timestamp, timestamp
-from chalicelib.ranking import MAX_QUERY_TERMS
 from chalicelib.sidebar import PAGE_SCHEDULE_PREFIX, RECENT_KEPT, build_sidebar, stored_form
+from chalicelib.search_index import SearchIndex
 from chalicelib.site import SiteConfig
 from chalicelib.text import term_weights
 from chalicelib.widget_config import recent_posts_shown
@@ -29,9 +29,17 @@ log = logging.getLogger(__name__)
 CHUNK_BYTES = 300_000
 SIDEBAR_ATTEMPTS = 8
 ONE = {"N": "1"}
-UNREAD = object()  # upsert's ``old`` when the caller has not read the head
+UNREAD = object()  # upsert's ``old`` when the caller has not read what is stored
 
-__all__ = ["Conflict", "PostIndex", "entry_from_item", "month_of"]
+__all__ = ["Conflict", "PostIndex", "Stored", "entry_from_item", "month_of"]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the index holds for a document: its head and (posts) its words record."""
+
+    head: dict = None
+    words: dict = None
 
 
 def _labels(raw):
@@ -75,6 +83,7 @@ class PostIndex:
 
     def __init__(self, table):
         self.table = table
+        self.search = SearchIndex(table)
         self._site_ready = False
 
     @classmethod
@@ -261,17 +270,7 @@ class PostIndex:
 
     def postings(self, terms):
         """For each search term, ``{listing key: weight}`` of the posts holding it."""
-        def posting(term):
-            # Raw items: a common word has thousands, and the generic decoder is slow.
-            items = self.table.query_all(keys.term_pk(term), projection=("sk", "w"),
-                                         decode=False)
-            return {item["sk"]["S"]: float(item["w"]["N"]) for item in items}
-
-        terms = terms[:MAX_QUERY_TERMS]
-        if not terms:
-            return []
-        jobs = [Background(lambda term=term: posting(term)) for term in terms[1:]]
-        return [posting(terms[0])] + [job.result() for job in jobs]
+        return self.search.postings(terms)
 
     def sources(self):
         """(kind, slug) of every indexed post (scheduled ones too) and page."""
@@ -293,17 +292,25 @@ class PostIndex:
         """The stored head item of a post or page (consistent read), or None."""
         return self.table.get(keys.head(kind, slug), consistent=True)
 
-    def head_and_error(self, kind, slug, source_key):
-        """(the head as ``head`` reads it, whether an error is recorded for ``source_key``).
+    def stored(self, kind, slug):
+        """The Stored head and words record of a document (consistent reads)."""
+        return self.stored_and_error(kind, slug, None)[0]
 
-        One BatchGetItem. Knowing there is no error spares the write that
-        would delete it: DynamoDB bills a delete of nothing as a write.
+    def stored_and_error(self, kind, slug, source_key):
+        """(Stored, whether an error is recorded for ``source_key``), in one BatchGetItem.
+
+        Knowing there is no error spares the write that would delete it:
+        DynamoDB bills a delete of nothing as a write.
         """
-        head_key, error_key = keys.head(kind, slug), keys.error(source_key)
+        wanted = {"head": keys.head(kind, slug)}
+        if kind == "post":
+            wanted["words"] = keys.words(slug)
+        if source_key is not None:
+            wanted["error"] = keys.error(source_key)
         found = {(item["pk"], item["sk"]): item
-                 for item in self.table.get_batch([head_key, error_key], consistent=True)}
-        return (found.get((head_key["pk"], head_key["sk"])),
-                (error_key["pk"], error_key["sk"]) in found)
+                 for item in self.table.get_batch(list(wanted.values()), consistent=True)}
+        got = {name: found.get((key["pk"], key["sk"])) for name, key in wanted.items()}
+        return Stored(got["head"], got.get("words")), got.get("error") is not None
 
     def alias(self, path):
         """(kind, slug, date) of the document an old path (normal form) moved to, or None."""
@@ -315,13 +322,13 @@ class PostIndex:
     def upsert(self, document, source_etag, source_modified, tz, old=UNREAD):
         """Publish ``document`` (a content.Document); raise Conflict on a race.
 
-        ``old`` is the stored head if the caller has just read it; the head is
-        written only over that revision, so a stale one raises Conflict.
+        ``old`` is what ``stored`` returns, if the caller has just read it; the
+        head is written only over that revision, so a stale one raises Conflict.
         """
         self.ensure_site_item()
         kind, slug = document.kind, document.slug
-        if old is UNREAD:
-            old = self.head(kind, slug)
+        stored = self.stored(kind, slug) if old is UNREAD else old
+        old = stored.head
         revision = (old["rev"] + 1) if old else 1
         body = zlib.compress(document.body_html.encode("utf-8"), 6)
         chunks = [body[offset:offset + CHUNK_BYTES]
@@ -346,7 +353,6 @@ class PostIndex:
                     modified=timestamp(source_modified),
                     list_sk=keys.listing_sk(document.date, slug),
                     month=month_of(document.date, tz),
-                    weights={term: Decimal(str(weight)) for term, weight in weights.items()},
                     page_cover=document.cover_html or None, og=document.og_image,
                     media=document.media_keys or None, aliases=list(document.aliases))
         # Before the transaction bumps the version, so no page cache keeps a stale 404.
@@ -370,7 +376,10 @@ class PostIndex:
             raise
 
         if kind == "post":
-            self._sync_listings(old, head, listing, weights)
+            words = self.search.publish(slug, head["list_sk"], revision, weights,
+                                        stored.words, old)
+            self._sync_listings(old, head, listing, words)
+            self.search.fold_if_due()
         if old:
             self._delete_chunks(kind, slug, old)
         return revision
@@ -378,7 +387,8 @@ class PostIndex:
     def remove(self, kind, slug):
         """Take a post or page out of the index; True if it was there."""
         self.ensure_site_item()
-        old = self.head(kind, slug)
+        stored = self.stored(kind, slug)
+        old = stored.head
         if old is None:
             return False
         self._sync_aliases(kind, slug, old, None)
@@ -392,7 +402,8 @@ class PostIndex:
             actions.append(self._page_schedule(slug, None))
         self.table.transact(actions)
         if kind == "post":
-            self._sync_listings(old, None, None, {})
+            self._sync_listings(old, None, None,
+                                self.search.withdraw(slug, stored.words, old))
         self._delete_chunks(kind, slug, old)
         return True
 
@@ -511,8 +522,9 @@ class PostIndex:
             expression += " SET changed = :now REMOVE scheduled.#slug"
         return self.table.update_action(keys.SITE, expression, values, names)
 
-    def _sync_listings(self, old, new, listing, weights):
-        """Move listing and search entries from the old head's keys to the new."""
+    def _sync_listings(self, old, new, listing, words):
+        """Move listing entries from the old head's keys to the new, with the
+        search index's ``words`` Changes in the same batch."""
         def listing_keys(head):
             if head is None:
                 return set()
@@ -523,25 +535,11 @@ class PostIndex:
                       for cat in head.get("cats", [])}
             return found
 
-        def term_keys(head):
-            if head is None:
-                return {}
-            # Heads written before the weights map listed their terms apart.
-            return {(keys.term_pk(term), head["list_sk"]): term
-                    for term in head.get("weights") or head.get("terms", [])}
-
-        old_keys = listing_keys(old) | set(term_keys(old))
         new_listing = listing_keys(new)
-        new_terms = term_keys(new)
-        stale = sorted(old_keys - new_listing - set(new_terms))
-        # A posting that an edit leaves as it was is not written again.
-        same_place = old is not None and new is not None and old["list_sk"] == new["list_sk"]
-        kept = old.get("weights", {}) if same_place else {}
+        stale = sorted(listing_keys(old) - new_listing)
         puts = [dict(listing, pk=pk, sk=sk) for pk, sk in sorted(new_listing)]
-        puts += [{"pk": pk, "sk": sk, "w": Decimal(str(weights[term]))}
-                 for (pk, sk), term in sorted(new_terms.items())
-                 if kept.get(term) != weights[term]]
-        self.table.write_batch(puts=puts, deletes=[{"pk": pk, "sk": sk} for pk, sk in stale])
+        self.table.write_batch(puts=puts + words.puts,
+                               deletes=[{"pk": pk, "sk": sk} for pk, sk in stale] + words.deletes)
 
     def _sync_aliases(self, kind, slug, old, new):
         """Point the new head's aliases at it; drop the old ones it no longer claims.

@@ -10,7 +10,14 @@ Layout (``pk`` / ``sk``), read only by GetItem, Query or BatchGetItem:
 - ``POST#slug``, ``PAGE#slug`` / ``meta``, ``body#rev#n``: a document's head
   item and the chunks of its compressed rendered body.
 - ``LIST#all``, ``LIST#tag#s``, ``LIST#cat#s`` / ``<utc time>#<slug>``: listings.
-- ``TERM#word`` / ``<utc time>#<slug>``: the search index.
+- ``TERM#word`` / ``~<fold>``: a block of the search index: the word's weight
+  in each post of one fold, an attribute named by the post's listing key.
+  (``/ <listing key>`` with ``w``: a posting from before folds, still read.)
+- ``FRESH`` / ``<slug>``: a post whose words wait for the next fold, with its
+  listing key, revision and packed weights; every search reads the partition.
+- ``WORDS`` / ``<slug>``: a post's packed weights, revision, listing key and
+  the fold that holds them. ``FOLD`` / ``lease``: the lease and journal of
+  the fold under way (``search_index`` explains folds).
 - ``ERROR`` / ``<source key>``: why a source could not be published.
 - ``MEDIA#<media key>`` / ``meta``: a media object's type, size, pixel size and
   variants; ``/ users``: the set of source keys whose pages show it (a
@@ -37,6 +44,9 @@ MEDIA_USERS_SK = "users"
 _BODY = "body#"
 _MEDIA = "MEDIA#"
 _TERM = "TERM#"
+_BLOCK = "~"
+FRESH = "FRESH"
+FOLD_LEASE = {"pk": "FOLD", "sk": "lease"}
 
 def listing_sk(moment, slug):
     """Where a post sits in every listing: newest-first by UTC time, then slug."""
@@ -94,9 +104,24 @@ def term_pk(term):
     return _TERM + term
 
 
-def term_of_pk(pk):
-    """The word of a postings partition."""
-    return pk[len(_TERM):]
+def block(term, fold):
+    """Key of the block holding one fold's weights of ``term``."""
+    return {"pk": _TERM + term, "sk": _BLOCK + fold}
+
+
+def is_block_sk(sk):
+    """True for a block's sort key (a posting's is a listing key)."""
+    return sk.startswith(_BLOCK)
+
+
+def fresh(slug):
+    """Key of a post's words while they wait for a fold."""
+    return {"pk": FRESH, "sk": slug}
+
+
+def words(slug):
+    """Key of a post's words record."""
+    return {"pk": "WORDS", "sk": slug}
 
 
 def error(source_key):

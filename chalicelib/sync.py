@@ -89,10 +89,10 @@ def _sync_once(key, store, index, settings, force, on_rendered=None):
         index.clear_error(key)
         return SyncResult(key, "removed" if removed else "unchanged", "object is gone"), None
 
-    head, had_error = UNREAD, True
+    stored, had_error = UNREAD, True
     if not force:
-        head, had_error = index.head_and_error(source_key.kind, source_key.slug, key)
-        if head and head.get("etag") == source.etag:
+        stored, had_error = index.stored_and_error(source_key.kind, source_key.slug, key)
+        if stored.head and stored.head.get("etag") == source.etag:
             if had_error:
                 index.clear_error(key)
             return SyncResult(key, "unchanged", "already indexed"), source.etag
@@ -100,7 +100,7 @@ def _sync_once(key, store, index, settings, force, on_rendered=None):
     parsed = parse_source(source, settings)
     if on_rendered is not None:
         on_rendered(key)
-    return apply_parsed(key, parsed, source, index, settings, old=head,
+    return apply_parsed(key, parsed, source, index, settings, old=stored,
                         had_error=had_error), source.etag
 
 
@@ -120,7 +120,7 @@ def parse_source(source, settings):
 def apply_parsed(key, parsed, source, index, settings, old=UNREAD, had_error=True):
     """Bring the index in step with ``parsed`` (a Document or a ContentError).
 
-    ``old`` is the stored head if the caller has just read it; ``had_error``
+    ``old`` is the index's Stored document if the caller has just read it; ``had_error``
     False when the caller knows no error is recorded for ``key``.
     """
     if isinstance(parsed, ContentError):

@@ -92,6 +92,36 @@ def aws_calls(monkeypatch):
     return calls
 
 
+@pytest.fixture
+def dynamodb_writes(monkeypatch):
+    """Every DynamoDB item write made, as (operation, pk, sk), batches and transactions
+    item by item."""
+    writes = []
+    original = BaseClient._make_api_call
+
+    def key_of(body):
+        key = body.get("Item") or body.get("Key")
+        return key["pk"]["S"], key["sk"]["S"]
+
+    def recording(client, operation, params):
+        if operation in ("PutItem", "UpdateItem", "DeleteItem"):
+            writes.append((operation, *key_of(params)))
+        elif operation == "BatchWriteItem":
+            for requests in params["RequestItems"].values():
+                writes.extend(("PutItem", *key_of(request["PutRequest"]))
+                              if "PutRequest" in request else
+                              ("DeleteItem", *key_of(request["DeleteRequest"]))
+                              for request in requests)
+        elif operation == "TransactWriteItems":
+            writes.extend((f"{kind}Item", *key_of(body))
+                          for action in params["TransactItems"]
+                          for kind, body in action.items())
+        return original(client, operation, params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    return writes
+
+
 # -- one read-only blog per module ----------------------------------------------------
 
 @contextmanager

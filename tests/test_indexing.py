@@ -204,13 +204,13 @@ def test_a_writer_that_loses_a_race_retries_and_counts_stay_exact(blog, caplog):
 
     upload("posts/zebra-crossing.md", POST)
     writer_a, writer_b = services(), services()
-    real_head = writer_a.index.head
-    stale = [real_head("post", "zebra-crossing")]  # None: read before B commits
+    real_stored = writer_a.index.stored
+    stale = [real_stored("post", "zebra-crossing")]  # nothing: read before B commits
 
-    def head_then_real(kind, slug):
-        return stale.pop() if stale else real_head(kind, slug)
+    def stored_then_real(kind, slug):
+        return stale.pop() if stale else real_stored(kind, slug)
 
-    writer_a.index.head = head_then_real
+    writer_a.index.stored = stored_then_real
     assert writer_b.sync("posts/zebra-crossing.md").action == "indexed"
     result = writer_a.sync("posts/zebra-crossing.md", force=True)
 

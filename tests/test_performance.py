@@ -56,7 +56,8 @@ COLD_VIEWS = [
     ("/categories/travel", {"Query": 2}),
     ("/archive/2024", {"Query": 2}),
     ("/archive/2024/03", {"Query": 2}),
-    ("/search?q=lighthouses", {"Query": 2, "BatchGetItem": 1}),
+    # The word's postings and the posts waiting to be folded, together.
+    ("/search?q=lighthouses", {"Query": 3, "BatchGetItem": 1}),
     # Feeds: listing entries carry revision and chunk count, so bodies are one batch.
     ("/feed.xml", {"Query": 2, "BatchGetItem": 1}),
     ("/rss.xml", {"Query": 2, "BatchGetItem": 1}),

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from datetime import datetime, timezone
 
-from botocore.client import BaseClient
 
 from tests.helpers import PROJECT, publish
 
@@ -95,52 +94,63 @@ def test_indexing_300_posts_grows_memory_linearly_and_within_twice_its_data(aws_
     assert last_two_hundred <= 2 * found["data_mib"] * 2 / 3, (marks, found["data_mib"])
 
 
-def test_an_edit_writes_only_the_postings_it_changes(blog, monkeypatch):
+def test_an_edit_of_a_waiting_post_writes_no_posting(blog, dynamodb_writes):
     text = " ".join(f"{word}{n}" for n in range(5) for word in WORDS) + "\n"
     publish(blog, "posts/keeper.md", text, title="Keeper", date="2024-05-01")
-    written = []
-    original = BaseClient._make_api_call
-
-    def recording(client, operation, params):
-        if operation == "BatchWriteItem":
-            for requests in params["RequestItems"].values():
-                written.extend(request["PutRequest"]["Item"]["pk"]["S"]
-                               for request in requests if "PutRequest" in request)
-        return original(client, operation, params)
-
-    monkeypatch.setattr(BaseClient, "_make_api_call", recording)
+    dynamodb_writes.clear()
     publish(blog, "posts/keeper.md", text.replace("lantern3", "lighthouse3"), title="Keeper",
             date="2024-05-01")
-    postings = sorted(pk for pk in written if pk.startswith("TERM#"))
-    assert postings == ["TERM#lighthouse3"], "only the new word's posting is written"
+    assert not [write for write in dynamodb_writes if write[1].startswith("TERM#")]
     found = blog.index.postings(["lighthouse3", "lantern3", "lantern2"])
     assert [len(posting) for posting in found] == [1, 0, 1]
 
 
-def test_a_post_indexed_before_the_weights_map_still_loses_its_postings(blog):
+def test_an_edit_of_a_folded_post_writes_only_the_words_it_changed(blog, dynamodb_writes):
+    blog.index.search.fold_at = 1
+    text = " ".join(f"{word}{n}" for n in range(5) for word in WORDS) + "\n"
+    publish(blog, "posts/keeper.md", text, title="Keeper", date="2024-05-01")
+    assert blog.index.table.query_all("FRESH") == [], "folded at once"
+    dynamodb_writes.clear()
+    publish(blog, "posts/keeper.md", text.replace("lantern3", "lighthouse3"), title="Keeper",
+            date="2024-05-01")
+    assert sorted(pk for _, pk, _ in dynamodb_writes if pk.startswith("TERM#")) == \
+        ["TERM#lantern3", "TERM#lighthouse3"]
+    found = blog.index.postings(["lighthouse3", "lantern3", "lantern2"])
+    assert [len(posting) for posting in found] == [1, 0, 1]
+
+
+def test_a_post_indexed_before_folds_still_loses_its_postings(blog):
+    from chalicelib import keys
+    from chalicelib.search_index import unpack
+
     publish(blog, "posts/elder.md", "Lanterns and harbours.\n", title="Elder",
             date="2024-05-01")
-    # How heads were written before: the terms listed apart, no weights map.
-    head = blog.index.head("post", "elder")
-    blog.index.table.update({"pk": head["pk"], "sk": head["sk"]},
-                            "SET terms = :terms REMOVE weights",
-                            values={":terms": blog.index.table.encode_value(
-                                sorted(head["weights"]))})
+    # How posts were indexed before: one posting item a word, the words in the head.
+    table = blog.index.table
+    record = table.get(keys.words("elder"))
+    weights = unpack(record["w"])
+    table.write_batch(puts=[{"pk": keys.term_pk(term), "sk": record["list_sk"], "w": weight}
+                            for term, weight in weights.items()],
+                      deletes=[keys.words("elder"), keys.fresh("elder")])
+    table.update(keys.head("post", "elder"), "SET terms = :terms",
+                 values={":terms": table.encode_value(sorted(weights))})
     assert blog.index.postings(["lanterns"]) != [{}]
     blog.store.delete("posts/elder.md")
     assert blog.sync("posts/elder.md").action != "indexed"
     assert blog.index.postings(["lanterns", "harbours"]) == [{}, {}]
+    assert table.query_all(keys.term_pk("lanterns")) == [], "the old postings are gone"
 
 
-def test_the_sidebar_snapshot_is_written_again_only_when_what_it_shows_changes(blog,
-                                                                             aws_calls):
+def test_the_sidebar_snapshot_is_written_again_only_when_what_it_shows_changes(
+        blog, dynamodb_writes):
+    snapshot = ("PutItem", "SITE", "sidebar")
     publish(blog, "posts/quiet.md", "First words.\n", title="Quiet", date="2024-05-01")
-    aws_calls.clear()
+    dynamodb_writes.clear()
     publish(blog, "posts/quiet.md", "Other words.\n", title="Quiet", date="2024-05-01")
-    assert "dynamodb:PutItem" not in aws_calls, "a body edit leaves the snapshot as it was"
-    aws_calls.clear()
+    assert snapshot not in dynamodb_writes, "a body edit leaves the snapshot as it was"
+    dynamodb_writes.clear()
     publish(blog, "posts/quiet.md", "Other words.\n", title="Loud", date="2024-05-01")
-    assert "dynamodb:PutItem" in aws_calls, "a new title shows in the recent posts widget"
+    assert snapshot in dynamodb_writes, "a new title shows in the recent posts widget"
     assert '"Loud"' in blog.index.site_state()["sidebar"]
 
 
