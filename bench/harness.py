@@ -226,7 +226,8 @@ def estimate_write_units(operation, params, stored_kib=lambda table, key: 0.0):
         if kind == "ConditionCheck":
             return 1
         before = stored_kib(table, body["Key"])
-        setting = _item_kib(body.get("ExpressionAttributeValues") or {}) + _item_kib(body["Key"])
+        setting = (_item_kib(body.get("ExpressionAttributeValues") or {}) + _item_kib(body["Key"])
+                   + sum(map(len, (body.get("ExpressionAttributeNames") or {}).values())) / 1024)
         return max(1, math.ceil(max(before, setting) if kind == "Update" else before))
 
     if operation == "PutItem":

@@ -29,7 +29,7 @@ from chalicelib.background import Background
 from chalicelib.dynamodb import Conflict
 from chalicelib.ranking import MAX_QUERY_TERMS
 
-FOLD_AT = 16           # waiting posts that start a fold (a block of 16 stays under 1 KiB)
+FOLD_AT = 32           # waiting posts that start a fold: a common word's block stays near 1 KiB
 LEASE_SECONDS = 120    # how long a fold may hold the lease before another finishes it
 PARALLEL_UPDATES = 8   # block updates in flight when an edit or a removal changes many
 
@@ -271,15 +271,20 @@ class SearchIndex:
             # journal was written may have entries in any of them.
             for slug in sorted(set(posts) - claimed - set(ready)):
                 self._move_in_fold(fold, list_keys[slug], dict.fromkeys(terms, 0), None, {})
-        done = []
-        for slug in ready:
+
+        def claim(slug):
             try:
                 self.table.update(keys.words(slug), "SET fold = :fold",
                                   values={":fold": {"S": fold},
                                           ":rev": {"N": str(posts[slug])}},
                                   condition="rev = :rev AND attribute_not_exists(fold)")
-                done.append(slug)
+                return True
             except Conflict:   # edited or removed since: its entries here are stale
                 self._move_in_fold(fold, fresh[slug]["list_sk"], weights[slug], None, {})
+                return False
+
+        with ThreadPoolExecutor(PARALLEL_UPDATES) as pool:
+            done = [slug for slug, claimed_now in zip(ready, pool.map(claim, ready))
+                    if claimed_now]
         done += [slug for slug in claimed if fresh.get(slug, {}).get("rev") == posts[slug]]
         self.table.write_batch(deletes=[keys.fresh(slug) for slug in done])
