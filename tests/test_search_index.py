@@ -145,3 +145,12 @@ def test_an_edit_that_races_a_fold_wins(blog, monkeypatch):
     assert len(found["beacon"]) == 1 and len(found["harbour"]) == 3
     assert blog.index.search.fold()
     assert every_posting(blog, ["lighthouse", "beacon", "harbour"]) == found
+
+
+def test_a_fold_stopped_by_aws_does_not_fail_the_publish(blog, monkeypatch, caplog):
+    blog.index.search.fold_at = 2
+    write_post(blog, 0)
+    fail_claims(monkeypatch, blog.index.table)
+    assert write_post(blog, 1, extra="lighthouse").action == "indexed"
+    assert "search fold stopped" in caplog.text
+    assert len(blog.index.postings(["lighthouse"])[0]) == 1, "found while it waits"
