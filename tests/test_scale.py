@@ -191,3 +191,22 @@ def test_the_first_load_into_a_new_table_deletes_nothing(blog, tmp_path, aws_cal
     results = load_files(tmp_path, keys, blog, SiteSettings(), workers=1, fresh=True)
     assert [result.action for result in results] == ["indexed"] * 3
     assert "dynamodb:DeleteItem" not in aws_calls, "local mode's first load: no error to clear"
+
+
+def test_a_new_post_makes_these_calls_and_no_posting_write(blog, aws_calls, dynamodb_writes):
+    publish(blog, "posts/first.md", "First words.\n", title="First", date="2024-05-01")
+    aws_calls.clear()
+    dynamodb_writes.clear()
+    publish(blog, "posts/second.md", "Second words.\n", title="Second", date="2024-05-02",
+            tags="[Sea]")
+    dynamodb = {name.split(":")[1]: count for name, count in aws_calls.items()
+                if name.startswith("dynamodb:")}
+    assert dynamodb == {
+        "BatchGetItem": 1,         # head, words record, error record
+        "PutItem": 2,              # words record; sidebar snapshot
+        "TransactWriteItems": 1,   # head, counts, site version
+        "BatchWriteItem": 2,       # body chunks; listings and the FRESH item
+        "UpdateItem": 1,           # the version, after the snapshot
+        "Query": 5,                # settings; the fold's count; snapshot: SITE, AGG, recent
+    }
+    assert not [pk for _, pk, _ in dynamodb_writes if pk.startswith("TERM#")]
