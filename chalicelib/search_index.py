@@ -9,12 +9,15 @@ named by the post's listing key), so the words the posts share are written
 once. A post's ``WORDS`` record keeps its weights and which fold holds them;
 an edit then changes only the blocks of the words it changed.
 
-A fold is journalled in its lease item before it writes, so a fold that dies
-half-way is finished by the next one: it writes the blocks again from the
-waiting posts (while none is claimed, nothing else writes those blocks),
+The WORDS record is what counts: a writer puts it first, conditionally on
+the revision it read, and a fold folds the records of the posts that FRESH
+lists. A fold is journalled in its lease item before it writes, so a fold
+that dies half-way is finished by the next one: it writes the blocks again
+from the records (while none is claimed, nothing else writes those blocks),
 claims each post whose revision it holds, then lets the posts leave FRESH.
-An edit racing a claim loses the conditional write of the record and takes
-the folded path instead. Postings written before folds (one item a word and
+An edit racing a claim either changes the record first (the claim fails and
+the fold takes the post's entries out again) or loses its conditional write
+and takes the folded path. Postings written before folds (one item a word and
 post) are still read, and a post's are deleted when it next changes.
 """
 import json
@@ -35,13 +38,13 @@ PARALLEL_UPDATES = 8   # block updates in flight when an edit or a removal chang
 
 
 def pack(weights):
-    """A post's ``{word: weight}`` as compact, compressed bytes."""
+    """A post's ``{word: weight}`` (or a list of words) as compact, compressed bytes."""
     return zlib.compress(json.dumps(weights, separators=(",", ":"),
                                     sort_keys=True).encode("utf-8"), 9)
 
 
 def unpack(data):
-    """The ``{word: weight}`` that ``pack`` stored."""
+    """What ``pack`` stored."""
     return json.loads(zlib.decompress(bytes(data)).decode("utf-8")) if data else {}
 
 
@@ -117,25 +120,28 @@ class SearchIndex:
             changes.deletes += [{"pk": keys.term_pk(term), "sk": old_head["list_sk"]}
                                 for term in _legacy_terms(old_head)]
         new = dict(keys.words(slug), rev=revision, list_sk=list_sk, w=pack(weights))
-        while not (record and record.get("fold")):
+        # The record is written first, over the revision read: whoever writes it
+        # owns the change, and a writer that lost reads it again.
+        while True:
             if record and record["rev"] >= revision:
                 return changes   # a newer revision got here first
+            fold = record.get("fold") if record else None
             try:
                 if record:
-                    self.table.put_if(new, "attribute_not_exists(fold) AND rev = :rev",
+                    self.table.put_if(dict(new, fold=fold) if fold else new,
+                                      "rev = :rev" if fold else
+                                      "rev = :rev AND attribute_not_exists(fold)",
                                       {":rev": {"N": str(record["rev"])}})
                 else:
-                    self.table.put_if(new, "attribute_not_exists(pk)", None)
+                    self.table.put_if(new, "attribute_not_exists(pk)")
             except Conflict:
                 record = self.record(slug)   # a fold claimed it, or a writer raced us
                 continue
+            break
+        if fold:
+            self._move_in_fold(fold, record["list_sk"], unpack(record["w"]), list_sk, weights)
+        else:
             changes.puts.append(dict(new, **keys.fresh(slug)))
-            return changes
-        if record["rev"] >= revision:
-            return changes
-        self._move_in_fold(record["fold"], record["list_sk"], unpack(record["w"]),
-                           list_sk, weights)
-        self.table.put(dict(new, fold=record["fold"]))
         return changes
 
     def withdraw(self, slug, record, old_head):
@@ -203,19 +209,20 @@ class SearchIndex:
             return False
         if old and old.get("fold"):   # a fold that died half-way: finish it first
             self._finish(old["fold"], old["posts"], old["keys"], unpack(old["terms"]))
-        waiting = {item["sk"]: item for item in
-                   self.table.query_all(keys.FRESH, consistent=True)}
+        # The WORDS records say what to fold; a FRESH item only marks a post as
+        # waiting (and lets search find it): one whose post is folded or gone is stale.
+        waiting = [item["sk"] for item in
+                   self.table.query_all(keys.FRESH, consistent=True, projection=("sk",))]
         if waiting:
-            records = self._records(sorted(waiting))
-            posts = {slug: item["rev"] for slug, item in waiting.items()
-                     if slug in records and records[slug]["rev"] == item["rev"]
-                     and not records[slug].get("fold")}
-            gone = [keys.fresh(slug) for slug in waiting if slug not in records]
-            self.table.write_batch(deletes=gone)
+            records = self._records(waiting)
+            posts = {slug: record["rev"] for slug, record in records.items()
+                     if not record.get("fold")}
+            self.table.write_batch(deletes=[keys.fresh(slug) for slug in waiting
+                                            if slug not in posts])
             if posts:
                 fold = f"{time.time_ns():x}{holder[:4]}"
-                terms = sorted(set().union(*(unpack(waiting[slug]["w"]) for slug in posts)))
-                list_keys = {slug: waiting[slug]["list_sk"] for slug in posts}
+                terms = sorted(set().union(*(unpack(records[slug]["w"]) for slug in posts)))
+                list_keys = {slug: records[slug]["list_sk"] for slug in posts}
                 self.table.update(
                     keys.FOLD_LEASE,
                     "SET fold = :fold, posts = :posts, #keys = :keys, terms = :terms",
@@ -225,16 +232,17 @@ class SearchIndex:
                     names={"#keys": "keys"}, condition="holder = :me")
                 self._finish(fold, posts, list_keys, terms)
         try:
-            self.table.update(keys.FOLD_LEASE, "REMOVE holder, #until, fold, posts, #keys, terms",
-                              names={"#until": "until", "#keys": "keys"}, values={":me": {"S": holder}},
-                              condition="holder = :me")
+            self.table.update(keys.FOLD_LEASE,
+                              "REMOVE holder, #until, fold, posts, #keys, terms",
+                              names={"#until": "until", "#keys": "keys"},
+                              values={":me": {"S": holder}}, condition="holder = :me")
         except Conflict:
             pass   # held so long that another fold took over; it finishes this one too
         return True
 
     def _records(self, slugs):
-        return {item["sk"]: item for item in
-                self.table.get_batch([keys.words(slug) for slug in slugs], consistent=True)}
+        return {item["sk"]: item for item in self.table.get_batch(
+            [keys.words(slug) for slug in sorted(slugs)], consistent=True)}
 
     def _finish(self, fold, posts, list_keys, terms):
         """Bring fold ``fold`` of ``posts`` ({slug: revision}) over ``terms`` to its end.
@@ -242,25 +250,18 @@ class SearchIndex:
         ``list_keys`` gives each post's listing key. Idempotent: the first run
         and any run after a crash end the same.
         """
-        records = self._records(sorted(posts))
+        records = self._records(posts)
         claimed = {slug for slug in posts if records.get(slug, {}).get("fold") == fold}
-        fresh = {item["sk"]: item for item in self.table.get_batch(
-            [keys.fresh(slug) for slug in sorted(posts)], consistent=True)}
-
-        def still_waiting(slug):
-            record = records.get(slug)
-            return (slug not in claimed and record is not None
-                    and not record.get("fold") and record["rev"] == posts[slug]
-                    and fresh.get(slug, {}).get("rev") == posts[slug])
-
-        ready = [slug for slug in sorted(posts) if still_waiting(slug)]
-        weights = {slug: unpack(fresh[slug]["w"]) for slug in ready}
+        ready = [slug for slug in sorted(posts)
+                 if slug in records and not records[slug].get("fold")
+                 and records[slug]["rev"] == posts[slug]]
+        weights = {slug: unpack(records[slug]["w"]) for slug in ready}
         if not claimed:
             # No post claimed yet, so nothing but folds wrote these blocks: write them whole.
             blocks = {term: {} for term in terms}
             for slug in ready:
                 for term, weight in weights[slug].items():
-                    blocks.setdefault(term, {})[fresh[slug]["list_sk"]] = _number(weight)
+                    blocks.setdefault(term, {})[list_keys[slug]] = _number(weight)
             self.table.write_batch(
                 puts=[dict(keys.block(term, fold), **entries)
                       for term, entries in sorted(blocks.items()) if entries],
@@ -280,11 +281,10 @@ class SearchIndex:
                                   condition="rev = :rev AND attribute_not_exists(fold)")
                 return True
             except Conflict:   # edited or removed since: its entries here are stale
-                self._move_in_fold(fold, fresh[slug]["list_sk"], weights[slug], None, {})
+                self._move_in_fold(fold, list_keys[slug], weights[slug], None, {})
                 return False
 
         with ThreadPoolExecutor(PARALLEL_UPDATES) as pool:
             done = [slug for slug, claimed_now in zip(ready, pool.map(claim, ready))
                     if claimed_now]
-        done += [slug for slug in claimed if fresh.get(slug, {}).get("rev") == posts[slug]]
-        self.table.write_batch(deletes=[keys.fresh(slug) for slug in done])
+        self.table.write_batch(deletes=[keys.fresh(slug) for slug in sorted(claimed) + done])

@@ -154,3 +154,20 @@ def test_a_fold_stopped_by_aws_does_not_fail_the_publish(blog, monkeypatch, capl
     assert write_post(blog, 1, extra="lighthouse").action == "indexed"
     assert "search fold stopped" in caplog.text
     assert len(blog.index.postings(["lighthouse"])[0]) == 1, "found while it waits"
+
+
+def test_a_late_fresh_item_of_a_folded_post_is_dropped_by_the_next_fold(blog):
+    from chalicelib.search_index import pack
+
+    blog.index.search.fold_at = 100
+    write_post(blog, 0)
+    write_post(blog, 1)
+    assert blog.index.search.fold()
+    # A racing edit's FRESH write that lands after the fold claimed the post.
+    record = blog.index.search.record("post-1")
+    blog.index.table.put(dict(keys.fresh("post-1"), rev=record["rev"],
+                              list_sk=record["list_sk"], w=pack({"ghost": 1.0})))
+    assert blog.index.search.fold()
+    assert waiting(blog) == []
+    assert blog.index.postings(["ghost"]) == [{}]
+    assert len(blog.index.postings(["own1"])[0]) == 1
