@@ -111,7 +111,6 @@ class CallMeter:
 
     def __init__(self):
         self.calls = Counter()
-        self.wire_seconds = 0.0
         self.intervals = []      # (start, end) of each HTTP round trip
         self.write_units = 0.0   # estimated from the requests (see estimate_write_units)
         self._patches = []
@@ -140,9 +139,7 @@ class CallMeter:
             try:
                 return send(endpoint, request)
             finally:
-                ended = time.perf_counter()
-                meter.wire_seconds += ended - started
-                meter.intervals.append((started, ended))
+                meter.intervals.append((started, time.perf_counter()))
 
         BaseClient._make_api_call, Endpoint._send = counted, timed
         self._patches = [(BaseClient, "_make_api_call", make_call),
@@ -156,9 +153,15 @@ class CallMeter:
     def reset(self):
         """Start counting again from zero."""
         self.calls.clear()
-        self.wire_seconds = 0.0
         self.intervals = []
         self.write_units = 0.0
+
+    @property
+    def waiting_seconds(self):
+        """Seconds with at least one round trip in flight: overlapping calls count once."""
+        from cold_start import overlapped
+
+        return overlapped(self.intervals)
 
     @property
     def round_trips(self):
