@@ -87,6 +87,59 @@ def generate(count, seed=1, prefix="post"):
     return posts
 
 
+# Pure-Python standard library modules whose docstrings are English prose.
+ENGLISH_SOURCES = """argparse asyncio.base_events asyncio.events asyncio.streams asyncio.tasks
+ast bdb calendar cmd code codecs collections concurrent.futures configparser contextlib csv
+dataclasses datetime decimal difflib doctest email.headerregistry email.message email.utils
+enum fractions ftplib functools gettext gzip hashlib heapq http.client http.cookiejar
+http.server imaplib inspect ipaddress itertools json locale logging lzma mailbox mimetypes
+multiprocessing.pool numbers operator optparse pathlib pdb pickle platform plistlib poplib
+pprint queue random re sched secrets selectors shutil signal smtplib socket socketserver
+sqlite3 ssl statistics string subprocess sysconfig tarfile tempfile textwrap threading
+timeit tokenize traceback types typing unittest.case unittest.loader unittest.mock
+urllib.parse urllib.request uuid wave weakref xml.dom.minidom xml.etree.ElementTree
+xmlrpc.client zipfile zipimport zoneinfo""".split()
+
+
+def english(count):
+    """``count`` ordinary posts: ~240 words of English (the docstrings of 180-320
+    words of the modules above, in a fixed order), two tags and a category each."""
+    import importlib
+    import inspect
+    import warnings
+
+    texts = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in ENGLISH_SOURCES:
+            module = importlib.import_module(name)
+            for owner in [module] + [value for value in vars(module).values()
+                                     if inspect.isclass(value) or inspect.isfunction(value)]:
+                members = [owner] + ([value for value in vars(owner).values()
+                                      if inspect.isfunction(value)]
+                                     if inspect.isclass(owner) else [])
+                for member in members:
+                    text = inspect.getdoc(member)
+                    if text and 180 <= len(text.split()) <= 320:
+                        texts.add(text)
+    texts = sorted(texts)
+    random.Random(3).shuffle(texts)
+    if len(texts) < count:
+        raise ValueError(f"only {len(texts)} docstrings of 180-320 words")
+    posts = []
+    for number, text in enumerate(texts[:count]):
+        words = text.split()
+        title = " ".join(filter(None, ("".join(filter(str.isalnum, word))
+                                       for word in words[:6])))
+        posts.append(GeneratedPost(
+            slug=f"english-{number:03d}", title=title or f"Notes {number}",
+            date=FIRST + timedelta(days=number), tags=(TAGS[number % 8], TAGS[8 + number % 5]),
+            category=CATEGORIES[number % len(CATEGORIES)],
+            body="\n\n".join(" ".join(words[start:start + 60])
+                              for start in range(0, len(words), 60)) + "\n"))
+    return posts
+
+
 def words_by_document_frequency(posts):
     """{word: fraction of posts containing it} over the bodies of ``posts``."""
     counts = {}

@@ -245,13 +245,16 @@ WRITE_POSTS = 32 if QUICK else 64   # whole folds (search_index.FOLD_AT)
 
 
 def writes(found, count):
-    """Calls and write units per post through the S3 event's path, new and edited."""
+    """Calls and write units per post through the S3 event's path: new, edited, and
+    new ordinary English posts."""
     print("3b. writes per post", flush=True)
     posts = corpus.generate(count, seed=5, prefix="write")
+    phases = {"new": posts, "edited": posts,
+              "new ordinary English (~240 words: docstrings)": corpus.english(count)}
     figures = {}
-    for phase in ("new", "edited"):
+    for phase, batch in phases.items():
         with harness.CallMeter() as meter:
-            for post in posts:
+            for post in batch:
                 key = f"posts/{post.slug}.md"
                 text = post.blog_source()
                 if phase == "edited":  # one sentence added at the end
@@ -263,8 +266,8 @@ def writes(found, count):
                 figures.setdefault(phase, []).append((sum(meter.calls.values()),
                                                       meter.write_units - before))
     for phase, numbers in figures.items():
-        # Means, not medians: every 16th new post also pays for folding the
-        # search words of the 16 before it, and a mean shares that out.
+        # Means, not medians: every 32nd new post also pays for folding the
+        # search words of the 32 before it, and a mean shares that out.
         calls = statistics.mean(number[0] for number in numbers)
         units = statistics.mean(number[1] for number in numbers)
         article = "an" if phase[0] in "aeiou" else "a"
