@@ -386,6 +386,8 @@ class PostIndex:
                 # The post is published and found by search from FRESH; the fold's
                 # journal lets the next publish's fold finish this one.
                 log.warning("search fold stopped; the next publish finishes it", exc_info=True)
+            except Exception:  # never fail a publish that has landed
+                log.exception("search fold failed; the posts stay searchable in FRESH")
         if old:
             self._delete_chunks(kind, slug, old)
         return revision

@@ -119,7 +119,7 @@ def test_an_edit_of_a_folded_post_writes_only_the_words_it_changed(blog, dynamod
     assert [len(posting) for posting in found] == [1, 0, 1]
 
 
-def test_a_post_indexed_before_folds_still_loses_its_postings(blog):
+def test_a_post_indexed_before_folds_loses_its_postings_when_edited_or_deleted(blog):
     from chalicelib import keys
     from chalicelib.search_index import unpack
 
@@ -135,6 +135,10 @@ def test_a_post_indexed_before_folds_still_loses_its_postings(blog):
     table.update(keys.head("post", "elder"), "SET terms = :terms",
                  values={":terms": table.encode_value(sorted(weights))})
     assert blog.index.postings(["lanterns"]) != [{}]
+    publish(blog, "posts/elder.md", "Lanterns and beacons.\n", title="Elder",
+            date="2024-05-01")
+    assert blog.index.postings(["harbours", "beacons"]) == [{}, {record["list_sk"]: 1.0}]
+    assert len(table.query_all(keys.term_pk("lanterns"))) == 0, "the edit deleted them"
     blog.store.delete("posts/elder.md")
     assert blog.sync("posts/elder.md").action != "indexed"
     assert blog.index.postings(["lanterns", "harbours"]) == [{}, {}]

@@ -171,3 +171,14 @@ def test_a_late_fresh_item_of_a_folded_post_is_dropped_by_the_next_fold(blog):
     assert waiting(blog) == []
     assert blog.index.postings(["ghost"]) == [{}]
     assert len(blog.index.postings(["own1"])[0]) == 1
+
+
+def test_a_fold_that_fails_outright_leaves_the_publish_and_search_alone(blog, monkeypatch,
+                                                                      caplog):
+    blog.index.search.fold_at = 2
+    write_post(blog, 0)
+    monkeypatch.setattr(blog.index.search, "fold", lambda: 1 / 0)
+    assert write_post(blog, 1, extra="lighthouse").action == "indexed"
+    assert "search fold failed" in caplog.text
+    assert blog.index.errors() == [], "the post is not marked as failed"
+    assert len(blog.index.postings(["lighthouse"])[0]) == 1
