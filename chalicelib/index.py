@@ -19,8 +19,8 @@ from chalicelib.background import Background
 from chalicelib.dynamodb import Conflict, Table
 from chalicelib.errors import StorageUnavailable
 from chalicelib.models import Entry, Label, Post, parse_timestamp, timestamp
-from chalicelib.sidebar import PAGE_SCHEDULE_PREFIX, RECENT_KEPT, build_sidebar, stored_form
 from chalicelib.search_index import SearchIndex
+from chalicelib.sidebar import PAGE_SCHEDULE_PREFIX, RECENT_KEPT, build_sidebar, stored_form
 from chalicelib.site import SiteConfig
 from chalicelib.text import term_weights
 from chalicelib.widget_config import recent_posts_shown

@@ -24,7 +24,6 @@ import json
 import os
 import time
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 from chalicelib import keys
@@ -177,6 +176,8 @@ class SearchIndex:
         self._run_updates(updates)
 
     def _run_updates(self, updates):
+        from concurrent.futures import ThreadPoolExecutor   # writes only: not on a page's path
+
         if len(updates) <= 1:
             for key, expression, values, names in updates:
                 self.table.update(key, expression, values=values, names=names)
@@ -283,6 +284,8 @@ class SearchIndex:
             except Conflict:   # edited or removed since: its entries here are stale
                 self._move_in_fold(fold, list_keys[slug], weights[slug], None, {})
                 return False
+
+        from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(PARALLEL_UPDATES) as pool:
             done = [slug for slug, claimed_now in zip(ready, pool.map(claim, ready))
