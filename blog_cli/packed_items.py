@@ -8,11 +8,12 @@ held a gigabyte.
 
 Here each partition of a table with a sort key is a ``Partition``: a mapping
 from the sort key to the item's other attributes, marshalled to bytes, and
-compressed when that makes them a fifth smaller (listing entries and heads,
-not postings). A string sort key is interned, so the postings of one post,
-which share it, hold it once. Reading an item builds a fresh ``Item`` (about
-5 µs for a posting), which moto then reads and filters as before; a Query or
-a Scan page unpacks only the items it returns (``Partition.select``).
+compressed when that makes them a fifth smaller (listing entries, heads and
+search blocks; not the smallest items). A string sort key is interned, so the
+items that share one (a post's old postings, a fold's blocks) hold it once.
+Reading an item builds a fresh ``Item`` (about 5 µs for a small one), which
+moto then reads and filters as before; a Query or a Scan page unpacks only
+the items it returns (``Partition.select``).
 
 Because a read gives a fresh ``Item``, changing it changes nothing stored.
 moto's ``update_item`` is the one place that changes an ``Item`` it read and
