@@ -46,6 +46,7 @@ _MEDIA = "MEDIA#"
 _TERM = "TERM#"
 _BLOCK = "~"
 FRESH = "FRESH"
+WORDS = "WORDS"
 FOLD_LEASE = {"pk": "FOLD", "sk": "lease"}
 
 def listing_sk(moment, slug):
@@ -121,7 +122,7 @@ def fresh(slug):
 
 def words(slug):
     """Key of a post's words record."""
-    return {"pk": "WORDS", "sk": slug}
+    return {"pk": WORDS, "sk": slug}
 
 
 def error(source_key):

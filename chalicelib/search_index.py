@@ -51,11 +51,12 @@ def _number(weight):
     return Decimal(str(weight))
 
 
-def _legacy_terms(head):
-    """Words whose postings a head written before folds has one item each for."""
+def _legacy_postings(head):
+    """Keys of the postings (one item a word) of a post indexed before folds."""
     if not head:
         return []
-    return list(head.get("weights") or head.get("terms") or [])
+    return [{"pk": keys.term_pk(term), "sk": head["list_sk"]}
+            for term in head.get("weights") or head.get("terms") or []]
 
 
 class Changes:
@@ -82,7 +83,7 @@ class SearchIndex:
         waiting = Background(lambda: self.table.query_all(keys.FRESH, decode=False))
         jobs = [Background(lambda term=term: self._stored_postings(term)) for term in terms[1:]]
         found = [self._stored_postings(terms[0])] + [job.result() for job in jobs]
-        for item in waiting.result():   # the newest word: it wins over a block's
+        for item in waiting.result():   # a waiting post's weights are its newest
             weights = unpack(item["w"]["B"])
             for term, posting in zip(terms, found):
                 if term in weights:
@@ -116,8 +117,7 @@ class SearchIndex:
         """
         changes = Changes()
         if not record:
-            changes.deletes += [{"pk": keys.term_pk(term), "sk": old_head["list_sk"]}
-                                for term in _legacy_terms(old_head)]
+            changes.deletes += _legacy_postings(old_head)
         new = dict(keys.words(slug), rev=revision, list_sk=list_sk, w=pack(weights))
         # The record is written first, over the revision read: whoever writes it
         # owns the change, and a writer that lost reads it again.
@@ -147,8 +147,7 @@ class SearchIndex:
         """Make search forget a post; the Changes to write with the listings."""
         changes = Changes()
         if not record:
-            changes.deletes += [{"pk": keys.term_pk(term), "sk": old_head["list_sk"]}
-                                for term in _legacy_terms(old_head)]
+            changes.deletes += _legacy_postings(old_head)
             return changes
         if record.get("fold"):
             self._move_in_fold(record["fold"], record["list_sk"], unpack(record["w"]),
@@ -197,12 +196,12 @@ class SearchIndex:
 
     def fold(self):
         """Fold every waiting post into new blocks; False if another fold holds the lease."""
-        holder = os.urandom(8).hex()
+        holder, now = os.urandom(8).hex(), int(time.time())
         try:
             old = self.table.update(
                 keys.FOLD_LEASE, "SET holder = :me, #until = :until",
-                values={":me": {"S": holder}, ":now": {"N": str(int(time.time()))},
-                        ":until": {"N": str(int(time.time()) + LEASE_SECONDS)}},
+                values={":me": {"S": holder}, ":now": {"N": str(now)},
+                        ":until": {"N": str(now + LEASE_SECONDS)}},
                 names={"#until": "until"},
                 condition="attribute_not_exists(#until) OR #until < :now",
                 return_old=True)

@@ -90,7 +90,7 @@ def fail_claims(monkeypatch, table):
     real_update = table.update
 
     def update(key, expression, **kwargs):
-        if key["pk"] == "WORDS" and expression.startswith("SET fold"):
+        if key["pk"] == keys.WORDS and expression.startswith("SET fold"):
             raise StorageUnavailable("the Lambda timed out")
         return real_update(key, expression, **kwargs)
 
